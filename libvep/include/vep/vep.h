@@ -1,0 +1,262 @@
+/*
+** vep.h -- the public interface of libvep.
+**
+** libvep loads assessment instruments written as Lua scripts, validates a
+** completed assessment (JSON), scores it, explains every computed number and
+** returns the result as JSON.  This header is the API reference.
+**
+** Conventions (they hold for every function below):
+**
+**   - Every function that can fail returns a vep_status.  VEP_OK is zero.
+**   - Out-parameters come first and are named `out`.  On failure `*out` is
+**     set to NULL.
+**   - Objects returned through `out` are owned by the caller and freed with
+**     the matching vep_*_free function.  Every string the library hands over
+**     (`char **out`) is owned by the caller and freed with vep_free().  All
+**     free functions accept NULL.
+**   - A `const char *` returned by a function is borrowed: it stays valid
+**     until the next call on the same handle, or until the handle is freed,
+**     whichever comes first.
+**   - Each engine keeps the message and the structured diagnostics of the
+**     last failed call made through it (vep_engine_errmsg, vep_diag_*).
+**   - There is no global mutable state.  Engines are independent: distinct
+**     engines may be used from distinct threads at the same time without any
+**     locking.  One engine, and every instrument loaded through it, must be
+**     used by one thread at a time (the caller serialises access).
+**   - Computed levels are advisory.  The professional's final judgement is an
+**     input of the assessment, kept beside the computed level in the result.
+**
+** Symbols marked "experimental" are not yet covered by the ABI promise and are
+** only declared when VEP_EXPERIMENTAL is defined before including this file.
+*/
+#ifndef VEP_VEP_H
+#define VEP_VEP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* VEP_API marks the exported functions; everything else is hidden. */
+#if defined(VEP_STATIC)
+#  define VEP_API
+#elif defined(_WIN32)
+#  if defined(VEP_BUILDING)
+#    define VEP_API __declspec(dllexport)
+#  else
+#    define VEP_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#  define VEP_API __attribute__((visibility("default")))
+#else
+#  define VEP_API
+#endif
+
+/* ---------------------------------------------------------------------------
+** Versions.
+**
+** The macros give the version of the header the program was compiled with;
+** vep_version_number() and vep_version_string() give the version of the
+** library it runs with.  A program may compare the two at start-up.
+** VEP_VERSION_NUMBER is MAJOR*10000 + MINOR*100 + PATCH.
+*/
+#define VEP_VERSION_MAJOR 0
+#define VEP_VERSION_MINOR 1
+#define VEP_VERSION_PATCH 0
+#define VEP_VERSION_STRING "0.1.0"
+#define VEP_VERSION_NUMBER \
+    (VEP_VERSION_MAJOR * 10000 + VEP_VERSION_MINOR * 100 + VEP_VERSION_PATCH)
+
+/* The library's version, e.g. "0.1.0".  Static storage; never freed. */
+VEP_API const char *vep_version_string(void);
+
+/* The library's version as MAJOR*10000 + MINOR*100 + PATCH. */
+VEP_API int vep_version_number(void);
+
+/* ---------------------------------------------------------------------------
+** Status codes.  The numbers are part of the ABI and are never reused.
+*/
+typedef enum vep_status {
+    VEP_OK = 0,
+    VEP_ERR_ARGUMENT = 1,     /* the caller passed NULL or a bad value      */
+    VEP_ERR_NOMEM = 2,        /* the host allocator refused memory          */
+    VEP_ERR_IO = 3,           /* a file could not be read                   */
+    VEP_ERR_SCRIPT = 4,       /* syntax, runtime or forbidden-access error  */
+    VEP_ERR_DEFINITION = 5,   /* the instrument definition breaks a rule    */
+    VEP_ERR_ASSESSMENT = 6,   /* the assessment is invalid (see vep_diag_*) */
+    VEP_ERR_LIMIT_MEMORY = 7, /* a script exceeded its memory limit         */
+    VEP_ERR_LIMIT_INSTRUCTIONS = 8, /* ... its instruction budget           */
+    VEP_ERR_LIMIT_TIME = 9,   /* ... its wall-clock time limit              */
+    VEP_ERR_RANGE = 10,       /* an index or a size is out of range         */
+    VEP_ERR_INTERNAL = 11     /* a bug in libvep; please report it          */
+} vep_status;
+
+/* A short English name for a status, e.g. "instruction limit exceeded".
+** Static storage; never NULL, also for unknown codes. */
+VEP_API const char *vep_strerror(vep_status status);
+
+/* Frees a string or buffer returned by the library.  NULL is accepted. */
+VEP_API void vep_free(void *ptr);
+
+/* ---------------------------------------------------------------------------
+** Allocator hook.
+**
+** Every allocation an engine makes, its Lua states included, goes through
+** its allocator.  The functions must behave like malloc, realloc and free
+** (realloc(ud, NULL, n) allocates; free(ud, NULL) does nothing).  The
+** structure is copied by vep_engine_new(); `ud` is passed back untouched.
+*/
+typedef struct vep_allocator {
+    void *ud;
+    void *(*malloc_fn)(void *ud, size_t size);
+    void *(*realloc_fn)(void *ud, void *ptr, size_t size);
+    void (*free_fn)(void *ud, void *ptr);
+} vep_allocator;
+
+/* ---------------------------------------------------------------------------
+** Engines.
+**
+** An engine holds the limits and the allocator, and keeps the error message
+** and diagnostics of its last failed call.  Zero in a limit field means the
+** default.  Defaults: 64 MiB of script memory, 100 million Lua instructions
+** and 2000 ms of wall-clock time per top-level script run (loading an
+** instrument, or scoring one assessment).
+*/
+#define VEP_ENGINE_OPTIONS_VERSION 1
+
+typedef struct vep_engine_options {
+    unsigned int version;          /* VEP_ENGINE_OPTIONS_VERSION            */
+    size_t memory_limit;           /* bytes a script's Lua state may use    */
+    uint64_t instruction_limit;    /* Lua VM instructions per run           */
+    uint32_t time_limit_ms;        /* monotonic wall-clock ms per run       */
+    const vep_allocator *allocator;/* NULL: the C library's malloc          */
+} vep_engine_options;
+
+#define VEP_ENGINE_OPTIONS_INIT { VEP_ENGINE_OPTIONS_VERSION, 0, 0, 0, NULL }
+
+/* Fills *opts with the defaults for `version` (for bindings that cannot use
+** the INIT macro).  Returns VEP_ERR_ARGUMENT for an unknown version. */
+VEP_API vep_status vep_engine_options_init(vep_engine_options *opts,
+                                           unsigned int version);
+
+typedef struct vep_engine vep_engine;
+
+/* Creates an engine.  `opts` may be NULL for the defaults.  The caller owns
+** *out and frees it with vep_engine_free() after freeing its instruments. */
+VEP_API vep_status vep_engine_new(vep_engine **out,
+                                  const vep_engine_options *opts);
+
+/* Frees an engine.  Instruments loaded through it must be freed first. */
+VEP_API void vep_engine_free(vep_engine *engine);
+
+/* The message of the last failed call on `engine`, or "" after a success.
+** Borrowed until the next call on the engine or on one of its instruments. */
+VEP_API const char *vep_engine_errmsg(const vep_engine *engine);
+
+/* ---------------------------------------------------------------------------
+** Structured diagnostics.
+**
+** A failed load (VEP_ERR_SCRIPT, VEP_ERR_DEFINITION, limits) or a failed
+** validation (VEP_ERR_ASSESSMENT) records every problem found, not only the
+** first.  Each diagnostic has the fields below; a field that does not apply
+** is "" (strings) or 0 (line).  Strings are borrowed like vep_engine_errmsg.
+*/
+typedef enum vep_diag_field {
+    VEP_DIAG_FILE = 0,    /* script file, or "" for assessment problems     */
+    VEP_DIAG_PATH = 1,    /* JSON path in the assessment, e.g. $.answers.B3 */
+    VEP_DIAG_ITEM = 2,    /* item (or score, level, flag) id concerned      */
+    VEP_DIAG_RULE = 3,    /* short rule name, e.g. "missing_required"       */
+    VEP_DIAG_MESSAGE = 4  /* a sentence for the user                        */
+} vep_diag_field;
+
+/* Number of diagnostics of the last failed call on `engine`. */
+VEP_API size_t vep_diag_count(const vep_engine *engine);
+
+/* A string field of diagnostic `index`; NULL when index is out of range. */
+VEP_API const char *vep_diag_get(const vep_engine *engine, size_t index,
+                                 vep_diag_field field);
+
+/* The script line of diagnostic `index` (1-based), or 0 when none. */
+VEP_API unsigned int vep_diag_line(const vep_engine *engine, size_t index);
+
+/* All diagnostics of the last failed call as a JSON document:
+** {"status":..., "message":..., "errors":[{"file","line","path","item",
+** "rule","message"}...]}.  The caller frees *out with vep_free(). */
+VEP_API vep_status vep_diag_json(char **out, const vep_engine *engine);
+
+/* ---------------------------------------------------------------------------
+** Instruments.
+**
+** An instrument is loaded and checked once, then scores any number of
+** assessments.  It belongs to the engine it was loaded through.
+*/
+typedef struct vep_instrument vep_instrument;
+
+/* Loads the instrument script at `path`.  Helper modules named by the
+** script's require() are looked up in the script's own directory only.
+** Returns VEP_ERR_IO, VEP_ERR_SCRIPT, VEP_ERR_DEFINITION or a limit status
+** on failure, with every problem in the diagnostics. */
+VEP_API vep_status vep_instrument_load_file(vep_instrument **out,
+                                            vep_engine *engine,
+                                            const char *path);
+
+/* Loads an instrument from memory.  `name` is used in messages (e.g. the
+** file name it came from).  require() is not available to such a script. */
+VEP_API vep_status vep_instrument_load_buffer(vep_instrument **out,
+                                              vep_engine *engine,
+                                              const char *name,
+                                              const char *source,
+                                              size_t length);
+
+/* Frees an instrument.  NULL is accepted. */
+VEP_API void vep_instrument_free(vep_instrument *instrument);
+
+/* The instrument's id, semantic version and the SHA-256 (lower-case hex) of
+** its script sources.  Borrowed for the life of the instrument. */
+VEP_API const char *vep_instrument_id(const vep_instrument *instrument);
+VEP_API const char *vep_instrument_version(const vep_instrument *instrument);
+VEP_API const char *vep_instrument_sha256(const vep_instrument *instrument);
+
+/* Describes the instrument (metadata, scales, parts, domains, items, scores,
+** levels, flags) as JSON, with texts in `lang` (a BCP 47 tag; NULL or an
+** absent language falls back to the instrument's first language).  The
+** caller frees *out with vep_free(). */
+VEP_API vep_status vep_instrument_describe(char **out,
+                                           const vep_instrument *instrument,
+                                           const char *lang);
+
+/* ---------------------------------------------------------------------------
+** Scoring.
+**
+** vep_score() validates the assessment `json` (`length` bytes, UTF-8)
+** against the instrument, scores it and writes the result document to *out.
+** If the assessment is invalid it returns VEP_ERR_ASSESSMENT and every
+** problem is in the diagnostics.  The same instrument version and the same
+** input give the same bytes, whatever was scored before.
+*/
+VEP_API vep_status vep_score(char **out, vep_instrument *instrument,
+                             const char *json, size_t length);
+
+/* Validates without scoring.  VEP_OK when the assessment is valid. */
+VEP_API vep_status vep_validate(vep_instrument *instrument, const char *json,
+                                size_t length);
+
+/* ---------------------------------------------------------------------------
+** The instrument's own test cases.
+**
+** Runs every test case declared in the script and writes a JSON report
+** {"instrument", "version", "passed", "failed", "cases":[{"name","passed",
+** "failures":[...]}]} to *out (freed with vep_free()).  *out_failed gets the
+** number of failing cases.  Returns VEP_OK when the cases could be run,
+** whatever their outcome.
+*/
+VEP_API vep_status vep_instrument_run_tests(char **out, size_t *out_failed,
+                                            vep_instrument *instrument);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* VEP_VEP_H */

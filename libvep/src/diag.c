@@ -1,0 +1,89 @@
+/*
+** diag.c -- the list of problems found by one call.
+*/
+#include <stdarg.h>
+#include <string.h>
+#include "diag.h"
+#include "buf.h"
+
+void vep__diags_init(vep_diags *d, const vep_alloc *a)
+{
+    memset(d, 0, sizeof *d);
+    d->alloc = a;
+    d->limit = 1000;
+}
+
+/* Frees one diagnostic's strings. */
+static void diag_release(const vep_alloc *a, vep_diagnostic *g)
+{
+    vep__free(a, g->file);
+    vep__free(a, g->path);
+    vep__free(a, g->item);
+    vep__free(a, g->rule);
+    vep__free(a, g->message);
+}
+
+void vep__diags_clear(vep_diags *d)
+{
+    size_t i;
+    for (i = 0; i < d->n; i++)
+        diag_release(d->alloc, &d->v[i]);
+    d->n = 0;
+    d->dropped = 0;
+    d->nomem = 0;
+}
+
+void vep__diags_free(vep_diags *d)
+{
+    vep__diags_clear(d);
+    vep__free(d->alloc, d->v);
+    d->v = NULL;
+    d->cap = 0;
+}
+
+int vep__diag_add(vep_diags *d, const char *file, unsigned line,
+                  const char *path, const char *item, const char *rule,
+                  const char *fmt, ...)
+{
+    vep_diagnostic g;
+    vep_buf msg;
+    va_list ap;
+
+    if (d->n >= d->limit) {
+        d->dropped++;
+        return 0;
+    }
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 8;
+        vep_diagnostic *v = vep__realloc(d->alloc, d->v, cap * sizeof *v);
+        if (v == NULL)
+            goto nomem;
+        d->v = v;
+        d->cap = cap;
+    }
+    memset(&g, 0, sizeof g);
+    vep__buf_init(&msg, d->alloc);
+    va_start(ap, fmt);
+    vep__buf_vprintf(&msg, fmt, ap);
+    va_end(ap);
+    if (msg.failed || msg.data == NULL)
+        goto nomem_msg;
+    g.message = msg.data;
+    g.file = vep__strdup(d->alloc, file ? file : "");
+    g.path = vep__strdup(d->alloc, path ? path : "");
+    g.item = vep__strdup(d->alloc, item ? item : "");
+    g.rule = vep__strdup(d->alloc, rule ? rule : "");
+    g.line = line;
+    if (!g.file || !g.path || !g.item || !g.rule) {
+        diag_release(d->alloc, &g);
+        goto nomem;
+    }
+    d->v[d->n++] = g;
+    return 0;
+
+nomem_msg:
+    vep__buf_free(&msg);
+nomem:
+    d->nomem = 1;
+    return -1;
+}

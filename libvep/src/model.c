@@ -1,0 +1,240 @@
+/*
+** model.c -- lifetime and look-ups of the instrument model.
+*/
+#include <string.h>
+#include "model.h"
+
+void vep__model_init(vep_model *m, const vep_alloc *a)
+{
+    memset(m, 0, sizeof *m);
+    m->alloc = a;
+    m->max_unknown = -1;
+    m->judgement.advisory.index = -1;
+}
+
+void vep__text_free(const vep_alloc *a, vep_text *t)
+{
+    size_t i;
+    for (i = 0; i < t->n; i++) {
+        vep__free(a, t->lang[i]);
+        vep__free(a, t->text[i]);
+    }
+    vep__free(a, t->lang);
+    vep__free(a, t->text);
+    memset(t, 0, sizeof *t);
+}
+
+/* Frees a list of strings and the list. */
+static void strings_free(const vep_alloc *a, char **v, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        vep__free(a, v[i]);
+    vep__free(a, v);
+}
+
+static void options_free(const vep_alloc *a, vep_option *o, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        vep__free(a, o[i].code);
+        vep__text_free(a, &o[i].label);
+    }
+    vep__free(a, o);
+}
+
+void vep__fn_free(const vep_alloc *a, vep_fn *f)
+{
+    size_t i;
+    vep__free(a, f->key);
+    for (i = 0; i < f->nuses; i++)
+        vep__free(a, f->uses[i].id);
+    vep__free(a, f->uses);
+    memset(f, 0, sizeof *f);
+}
+
+void vep__cond_free(const vep_alloc *a, vep_cond *c)
+{
+    size_t i;
+    if (c == NULL)
+        return;
+    vep__free(a, c->ref.id);
+    strings_free(a, c->codes, c->ncodes);
+    for (i = 0; i < c->nkids; i++)
+        vep__cond_free(a, &c->kids[i]);
+    vep__free(a, c->kids);
+    vep__fn_free(a, &c->fn);
+    memset(c, 0, sizeof *c);
+}
+
+static void item_free(const vep_alloc *a, vep_item *it)
+{
+    vep__free(a, it->id);
+    vep__free(a, it->scale_id);
+    options_free(a, it->options, it->noptions);
+    strings_free(a, it->domain_ids, it->ndomains);
+    vep__free(a, it->weights);
+    vep__free(a, it->domains);
+    vep__free(a, it->part_id);
+    if (it->when) {
+        vep__cond_free(a, it->when);
+        vep__free(a, it->when);
+    }
+    vep__text_free(a, &it->text);
+    vep__text_free(a, &it->guidance);
+}
+
+static void score_free(const vep_alloc *a, vep_score_def *s)
+{
+    size_t i;
+    vep__free(a, s->id);
+    vep__text_free(a, &s->title);
+    vep__free(a, s->domain_id);
+    for (i = 0; i < s->nterms; i++)
+        vep__free(a, s->terms[i].ref.id);
+    vep__free(a, s->terms);
+    vep__fn_free(a, &s->fn);
+}
+
+static void level_free(const vep_alloc *a, vep_level_def *l)
+{
+    size_t i;
+    vep__free(a, l->id);
+    vep__text_free(a, &l->title);
+    vep__free(a, l->of.id);
+    for (i = 0; i < l->nbands; i++) {
+        vep__free(a, l->bands[i].level);
+        vep__text_free(a, &l->bands[i].label);
+    }
+    vep__free(a, l->bands);
+}
+
+/* Frees everything the model owns; the model itself is the caller's. */
+void vep__model_free(vep_model *m)
+{
+    const vep_alloc *a = m->alloc;
+    size_t i;
+    if (a == NULL)
+        return;
+    vep__free(a, m->id);
+    vep__free(a, m->version);
+    vep__text_free(a, &m->title);
+    vep__text_free(a, &m->description);
+    vep__free(a, m->licence);
+    vep__free(a, m->population);
+    vep__free(a, m->assessor_role);
+    vep__free(a, m->base);
+    strings_free(a, m->languages, m->nlanguages);
+    vep__free(a, m->no_total_reason);
+    for (i = 0; i < m->nscales; i++) {
+        vep__free(a, m->scales[i].id);
+        vep__text_free(a, &m->scales[i].title);
+        options_free(a, m->scales[i].points, m->scales[i].npoints);
+    }
+    vep__free(a, m->scales);
+    for (i = 0; i < m->nparts; i++) {
+        vep__free(a, m->parts[i].id);
+        vep__text_free(a, &m->parts[i].title);
+    }
+    vep__free(a, m->parts);
+    for (i = 0; i < m->ndomains; i++) {
+        vep__free(a, m->domains[i].id);
+        vep__text_free(a, &m->domains[i].title);
+    }
+    vep__free(a, m->domains);
+    for (i = 0; i < m->nitems; i++)
+        item_free(a, &m->items[i]);
+    vep__free(a, m->items);
+    for (i = 0; i < m->nscores; i++)
+        score_free(a, &m->scores[i]);
+    vep__free(a, m->scores);
+    for (i = 0; i < m->nlevels; i++)
+        level_free(a, &m->levels[i]);
+    vep__free(a, m->levels);
+    for (i = 0; i < m->nflags; i++) {
+        vep__free(a, m->flags[i].id);
+        vep__text_free(a, &m->flags[i].title);
+        vep__cond_free(a, &m->flags[i].when);
+    }
+    vep__free(a, m->flags);
+    vep__free(a, m->judgement.outcome);
+    vep__free(a, m->judgement.advisory.id);
+    strings_free(a, m->judgement.levels, m->judgement.nlevels);
+    for (i = 0; i < m->ntests; i++) {
+        vep__free(a, m->tests[i].name);
+        vep__free(a, m->tests[i].assessment_json);
+        vep__free(a, m->tests[i].expect_json);
+    }
+    vep__free(a, m->tests);
+    vep__free(a, m->item_order);
+    vep__free(a, m->score_order);
+    for (i = 0; i < m->nsources; i++) {
+        vep__free(a, m->sources[i].name);
+        vep__free(a, m->sources[i].module);
+        vep__free(a, m->sources[i].text);
+    }
+    vep__free(a, m->sources);
+    memset(m, 0, sizeof *m);
+}
+
+/* Linear look-ups: instruments have tens to a few thousand declarations and
+** look-ups happen at load time, so a hash table would not pay for itself. */
+#define FIND_BY_ID(array, count)                                   \
+    do {                                                           \
+        size_t i_;                                                 \
+        if (id == NULL)                                            \
+            return -1;                                             \
+        for (i_ = 0; i_ < (count); i_++)                           \
+            if ((array)[i_].id && strcmp((array)[i_].id, id) == 0) \
+                return (int)i_;                                    \
+        return -1;                                                 \
+    } while (0)
+
+int vep__model_find_item(const vep_model *m, const char *id)   { FIND_BY_ID(m->items, m->nitems); }
+int vep__model_find_score(const vep_model *m, const char *id)  { FIND_BY_ID(m->scores, m->nscores); }
+int vep__model_find_level(const vep_model *m, const char *id)  { FIND_BY_ID(m->levels, m->nlevels); }
+int vep__model_find_flag(const vep_model *m, const char *id)   { FIND_BY_ID(m->flags, m->nflags); }
+int vep__model_find_domain(const vep_model *m, const char *id) { FIND_BY_ID(m->domains, m->ndomains); }
+int vep__model_find_scale(const vep_model *m, const char *id)  { FIND_BY_ID(m->scales, m->nscales); }
+int vep__model_find_part(const vep_model *m, const char *id)   { FIND_BY_ID(m->parts, m->nparts); }
+
+/* The fixed option pair of presence items. */
+static const vep_option presence_options[2] = {
+    { (char *)"absent", 0.0, 1, { NULL, NULL, 0 } },
+    { (char *)"present", 1.0, 1, { NULL, NULL, 0 } },
+};
+
+const vep_option *vep__item_options(const vep_model *m, const vep_item *it,
+                                    size_t *out_n)
+{
+    switch (it->type) {
+    case VEP_ITEM_PRESENCE:
+        *out_n = 2;
+        return presence_options;
+    case VEP_ITEM_SCALE:
+        if (it->scale < 0 || (size_t)it->scale >= m->nscales)
+            break;
+        *out_n = m->scales[it->scale].npoints;
+        return m->scales[it->scale].points;
+    case VEP_ITEM_CHOICE:
+    case VEP_ITEM_MULTI:
+        *out_n = it->noptions;
+        return it->options;
+    default:
+        break;
+    }
+    *out_n = 0;
+    return NULL;
+}
+
+const char *vep__text_get(const vep_text *t, const char *lang)
+{
+    size_t i;
+    if (t->n == 0)
+        return "";
+    if (lang != NULL)
+        for (i = 0; i < t->n; i++)
+            if (strcmp(t->lang[i], lang) == 0)
+                return t->text[i];
+    return t->text[0];
+}

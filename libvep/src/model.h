@@ -1,0 +1,328 @@
+/*
+** model.h -- an instrument as plain C data.
+**
+** The loader (loader.c, decl.c) turns an instrument script into this model
+** once; the definition checks (check.c) verify it; validation (validate.c)
+** and scoring (score.c) walk it for every assessment without touching Lua,
+** except for the few rules that the script wrote as Lua functions
+** (runtime.c).  All strings are owned by the model and freed by
+** vep__model_free().  Arrays keep the script's declaration order, which is
+** also the order of the result document.
+*/
+#ifndef VEP_MODEL_H
+#define VEP_MODEL_H
+
+#include <stddef.h>
+#include "alloc.h"
+
+/* A text in several languages: parallel arrays of BCP 47 tags and texts. */
+typedef struct vep_text {
+    char **lang;
+    char **text;
+    size_t n;
+} vep_text;
+
+/* Where in the script something was declared. */
+typedef struct vep_origin {
+    const char *file;  /* borrowed from vep_model.sources[].name */
+    unsigned line;
+} vep_origin;
+
+/* One point of a rating scale, or one option of a choice item. */
+typedef struct vep_option {
+    char *code;        /* the value written in the assessment JSON     */
+    double value;      /* numeric value used by scoring                */
+    int has_value;     /* options of a choice item may have no value   */
+    vep_text label;
+} vep_option;
+
+typedef struct vep_scale {
+    char *id;
+    vep_text title;
+    vep_option *points;
+    size_t npoints;
+    double min, max;   /* over the points' values                      */
+    vep_origin origin;
+} vep_scale;
+
+typedef enum vep_domain_kind {
+    VEP_DOMAIN_RISK = 0,
+    VEP_DOMAIN_NEED,
+    VEP_DOMAIN_PROTECTIVE,
+    VEP_DOMAIN_OTHER
+} vep_domain_kind;
+
+typedef struct vep_part {
+    char *id;
+    vep_text title;
+    vep_origin origin;
+} vep_part;
+
+typedef struct vep_domain {
+    char *id;
+    vep_domain_kind kind;
+    int part;          /* index into parts, or -1                       */
+    vep_text title;
+    vep_origin origin;
+} vep_domain;
+
+typedef enum vep_item_type {
+    VEP_ITEM_PRESENCE = 0, /* "present" / "absent" -> 1 / 0              */
+    VEP_ITEM_SCALE,        /* a code of a declared scale                 */
+    VEP_ITEM_CHOICE,       /* one code of the item's options             */
+    VEP_ITEM_MULTI,        /* an array of distinct option codes          */
+    VEP_ITEM_COUNT,        /* a non-negative integer (max optional)      */
+    VEP_ITEM_NUMBER,       /* a number within [min, max]                 */
+    VEP_ITEM_DATE,         /* "YYYY-MM-DD", a real calendar date         */
+    VEP_ITEM_TEXT          /* free text, max_length in characters        */
+} vep_item_type;
+
+/* ---- Conditions ------------------------------------------------------ */
+
+typedef enum vep_cond_kind {
+    VEP_COND_ALL = 0,      /* every child holds (true when none)        */
+    VEP_COND_ANY,          /* at least one child holds                  */
+    VEP_COND_NONE,         /* no child holds                            */
+    VEP_COND_IS,           /* ref's code is one of codes[] (multi: has) */
+    VEP_COND_IS_NOT,       /* ref answered and its code is none of codes */
+    VEP_COND_AT_LEAST,     /* ref's numeric value >= number             */
+    VEP_COND_AT_MOST,      /* ref's numeric value <= number             */
+    VEP_COND_ANSWERED,     /* ref has a value (not unknown/n.a./absent)  */
+    VEP_COND_UNKNOWN,      /* ref is answered "unknown"                 */
+    VEP_COND_RAISED,       /* ref (a flag) is raised                    */
+    VEP_COND_FUNCTION      /* a Lua function; see fn                    */
+} vep_cond_kind;
+
+typedef enum vep_ref_kind {
+    VEP_REF_NONE = 0,
+    VEP_REF_ITEM,
+    VEP_REF_SCORE,
+    VEP_REF_LEVEL,
+    VEP_REF_FLAG
+} vep_ref_kind;
+
+/* A reference by id to another declaration, resolved to an index by
+** check.c (index is -1 until then, and stays -1 if the id is unknown). */
+typedef struct vep_ref {
+    vep_ref_kind kind;
+    char *id;
+    int index;
+} vep_ref;
+
+/* A Lua function rule.  `key` names it in the runtime's registry (e.g.
+** "score:total"); `uses` lists what it may read; the runtime refuses any
+** other access so that dependencies are known before it runs. */
+typedef struct vep_fn {
+    char *key;
+    vep_ref *uses;
+    size_t nuses;
+} vep_fn;
+
+typedef struct vep_cond {
+    vep_cond_kind kind;
+    vep_ref ref;               /* for the comparisons                     */
+    char **codes;              /* VEP_COND_IS / IS_NOT                    */
+    size_t ncodes;
+    double number;             /* AT_LEAST / AT_MOST                      */
+    struct vep_cond *kids;     /* ALL / ANY / NONE                        */
+    size_t nkids;
+    vep_fn fn;                 /* FUNCTION                                */
+} vep_cond;
+
+/* ---- Items ----------------------------------------------------------- */
+
+typedef struct vep_item {
+    char *id;
+    vep_item_type type;
+    int required;              /* must be present in "answers"            */
+    int allow_unknown;         /* "unknown" is accepted (default yes)     */
+    int allow_na;              /* "not_applicable" is accepted (default yes) */
+    char *scale_id;            /* SCALE: the scale's id                    */
+    int scale;                 /* SCALE: resolved index, -1 when unknown   */
+    vep_option *options;       /* CHOICE / MULTI                          */
+    size_t noptions;
+    double min, max;           /* NUMBER (and COUNT max); has_* say if set */
+    int has_min, has_max;
+    int integer;               /* NUMBER: must be integral                */
+    size_t max_length;         /* TEXT: characters, 0 = unlimited          */
+    char **domain_ids;         /* the domains the item counts in          */
+    double *weights;           /* weight per domain (default 1)           */
+    int *domains;              /* resolved domain indexes                 */
+    size_t ndomains;
+    int part;                  /* index into parts, or -1                 */
+    char *part_id;
+    int protective;            /* direction: a protective item            */
+    vep_cond *when;            /* relevance condition, or NULL            */
+    vep_text text;
+    vep_text guidance;
+    vep_origin origin;
+} vep_item;
+
+/* ---- Scores, levels, flags ------------------------------------------- */
+
+typedef enum vep_rule {
+    VEP_RULE_SUM = 0,          /* sum of values * weight                  */
+    VEP_RULE_MEAN,             /* mean of the answered values             */
+    VEP_RULE_COUNT,            /* items whose value >= at_least           */
+    VEP_RULE_MAX,
+    VEP_RULE_MIN,
+    VEP_RULE_COMPOSITE,        /* sum of other scores * factor            */
+    VEP_RULE_FUNCTION          /* a Lua function                          */
+} vep_rule;
+
+typedef enum vep_missing_method {
+    VEP_MISSING_INCOMPLETE = 0,/* too many unknowns: no value, "incomplete" */
+    VEP_MISSING_PRORATE,       /* scale the sum to the full item count    */
+    VEP_MISSING_IGNORE         /* score the answered items only           */
+} vep_missing_method;
+
+/* One term of a score: an item (with weight) or, for composites, another
+** score (with factor). */
+typedef struct vep_term {
+    vep_ref ref;
+    double weight;
+} vep_term;
+
+typedef struct vep_score_def {
+    char *id;
+    vep_text title;
+    vep_rule rule;
+    char *domain_id;           /* items taken from a domain, or NULL      */
+    int domain;
+    vep_term *terms;           /* resolved list of item or score terms    */
+    size_t nterms;
+    double at_least;           /* COUNT threshold (default 1)             */
+    vep_missing_method missing;
+    int max_unknown;           /* -1 = no limit                           */
+    int decimals;              /* rounding of the value (default: 0 when
+                                  the score is integral, else 2)           */
+    int integral;              /* set by check.c: values are integers     */
+    double min, max;           /* reachable range, set by check.c         */
+    vep_fn fn;                 /* FUNCTION                                */
+    int has_range;             /* FUNCTION: the script declared min/max   */
+    vep_origin origin;
+} vep_score_def;
+
+typedef struct vep_band {
+    char *level;               /* the advisory level's code               */
+    double min, max;           /* inclusive                               */
+    vep_text label;
+} vep_band;
+
+typedef struct vep_level_def {
+    char *id;
+    vep_text title;
+    vep_ref of;                /* a score                                 */
+    vep_band *bands;           /* ascending                               */
+    size_t nbands;
+    vep_origin origin;
+} vep_level_def;
+
+typedef struct vep_flag_def {
+    char *id;
+    vep_text title;
+    vep_cond when;
+    vep_origin origin;
+} vep_flag_def;
+
+/* ---- Judgement, tests, sources --------------------------------------- */
+
+typedef enum vep_rationale_policy {
+    VEP_RATIONALE_WHEN_DIFFERENT = 0, /* default */
+    VEP_RATIONALE_ALWAYS,
+    VEP_RATIONALE_OPTIONAL
+} vep_rationale_policy;
+
+/* The professional's final judgement that the assessment carries. */
+typedef struct vep_judgement_def {
+    int declared;
+    char *outcome;             /* what is judged, e.g. "violent extremism risk" */
+    vep_ref advisory;          /* a level whose band is the advisory value, or none */
+    char **levels;             /* allowed final levels                    */
+    size_t nlevels;
+    int required;              /* the assessment must carry a judgement   */
+    vep_rationale_policy rationale;
+    vep_origin origin;
+} vep_judgement_def;
+
+/* A test case of the instrument: an assessment document and what the
+** result must contain, both as JSON text built by the loader. */
+typedef struct vep_testcase {
+    char *name;
+    char *assessment_json;
+    char *expect_json;
+    vep_origin origin;
+} vep_testcase;
+
+/* A script source that went into the instrument, in load order. */
+typedef struct vep_source {
+    char *name;                /* display name (path as given)            */
+    char *module;              /* require() name, NULL for the main script */
+    char *text;                /* the bytes, kept for the runtime         */
+    size_t len;
+    char sha256[65];
+} vep_source;
+
+typedef struct vep_model {
+    const vep_alloc *alloc;
+    char *id;
+    char *version;
+    int major, minor, patch;
+    vep_text title;
+    vep_text description;
+    char *licence;
+    char *population;
+    char *assessor_role;
+    char *base;                /* id of an instrument this one adapts     */
+    char **languages;
+    size_t nlanguages;
+    int illustrative;
+    int no_total;              /* an SPJ tool: no total score exists      */
+    char *no_total_reason;
+    int max_unknown;           /* instrument-wide, -1 = no limit          */
+
+    vep_scale *scales;        size_t nscales;
+    vep_part *parts;          size_t nparts;
+    vep_domain *domains;      size_t ndomains;
+    vep_item *items;          size_t nitems;
+    vep_score_def *scores;    size_t nscores;
+    vep_level_def *levels;    size_t nlevels;
+    vep_flag_def *flags;      size_t nflags;
+    vep_judgement_def judgement;
+    vep_testcase *tests;      size_t ntests;
+
+    int *item_order;           /* items in dependency order of their
+                                  conditions (set by check.c)             */
+    int *score_order;          /* scores in dependency order              */
+    int has_functions;         /* some rule is a Lua function             */
+
+    vep_source *sources;      size_t nsources;
+    char sha256[65];           /* over all sources, see loader.c          */
+} vep_model;
+
+void vep__model_init(vep_model *m, const vep_alloc *a);
+void vep__model_free(vep_model *m);
+
+/* Helpers shared by the modules that walk the model. */
+int vep__model_find_item(const vep_model *m, const char *id);
+int vep__model_find_score(const vep_model *m, const char *id);
+int vep__model_find_level(const vep_model *m, const char *id);
+int vep__model_find_flag(const vep_model *m, const char *id);
+int vep__model_find_domain(const vep_model *m, const char *id);
+int vep__model_find_scale(const vep_model *m, const char *id);
+int vep__model_find_part(const vep_model *m, const char *id);
+
+/* The option list an item's answer codes come from (the scale's points for
+** SCALE, the fixed present/absent pair for PRESENCE, the item's options for
+** CHOICE and MULTI); NULL for other types. */
+const vep_option *vep__item_options(const vep_model *m, const vep_item *it,
+                                    size_t *out_n);
+
+/* Text in `lang`, else the first language's, else "". */
+const char *vep__text_get(const vep_text *t, const char *lang);
+
+void vep__text_free(const vep_alloc *a, vep_text *t);
+void vep__cond_free(const vep_alloc *a, vep_cond *c);  /* contents only */
+void vep__fn_free(const vep_alloc *a, vep_fn *f);       /* contents only */
+
+#endif
