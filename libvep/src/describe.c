@@ -1,0 +1,312 @@
+/*
+** describe.c -- the instrument as a JSON document, for `vep info`, for
+** bindings and for hosts that build their input forms from the script.
+** Texts are given in one language (the requested one, else the first).
+*/
+#include <stdio.h>
+#include <string.h>
+#include "engine.h"
+#include "jsonw.h"
+
+static const char *item_type_name(vep_item_type t)
+{
+    static const char *const names[] = {
+        "presence", "scale", "choice", "multi", "count", "number", "date", "text"
+    };
+    return (unsigned)t < sizeof names / sizeof names[0] ? names[t] : "?";
+}
+
+static const char *domain_kind_name(vep_domain_kind k)
+{
+    static const char *const names[] = { "risk", "need", "protective", "other" };
+    return (unsigned)k < 4 ? names[k] : "?";
+}
+
+static const char *rule_name(vep_rule r)
+{
+    static const char *const names[] = {
+        "sum", "mean", "count", "max", "min", "composite", "function"
+    };
+    return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "?";
+}
+
+/* Writes a text, or null when it has none. */
+static void text(vep_jsonw *w, const char *key, const vep_text *t, const char *lang)
+{
+    vep__jw_key(w, key);
+    if (t->n)
+        vep__jw_string(w, vep__text_get(t, lang));
+    else
+        vep__jw_null(w);
+}
+
+static void options(vep_jsonw *w, const vep_option *o, size_t n, const char *lang)
+{
+    size_t i;
+    vep__jw_array(w);
+    for (i = 0; i < n; i++) {
+        vep__jw_object(w);
+        vep__jw_kstring(w, "code", o[i].code);
+        vep__jw_key(w, "value");
+        if (o[i].has_value)
+            vep__jw_number(w, o[i].value, -1);
+        else
+            vep__jw_null(w);
+        text(w, "label", &o[i].label, lang);
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
+}
+
+/* A condition in the same notation as the script, e.g.
+** "S05 is present", "all of (A at least 2; B answered)". */
+static void cond_text(vep_buf *b, const vep_cond *c)
+{
+    static const char *const group[] = { "all of", "any of", "none of" };
+    size_t i;
+    switch (c->kind) {
+    case VEP_COND_ALL: case VEP_COND_ANY: case VEP_COND_NONE:
+        vep__buf_printf(b, "%s (", group[c->kind]);
+        for (i = 0; i < c->nkids; i++) {
+            if (i)
+                vep__buf_adds(b, "; ");
+            cond_text(b, &c->kids[i]);
+        }
+        vep__buf_addc(b, ')');
+        return;
+    case VEP_COND_FUNCTION:
+        vep__buf_adds(b, "a function of (");
+        for (i = 0; i < c->fn.nuses; i++)
+            vep__buf_printf(b, "%s%s", i ? ", " : "", c->fn.uses[i].id);
+        vep__buf_addc(b, ')');
+        return;
+    default:
+        break;
+    }
+    vep__buf_adds(b, c->ref.id ? c->ref.id : "?");
+    switch (c->kind) {
+    case VEP_COND_IS: case VEP_COND_IS_NOT:
+        vep__buf_adds(b, c->kind == VEP_COND_IS ? " is " : " is not ");
+        for (i = 0; i < c->ncodes; i++)
+            vep__buf_printf(b, "%s%s", i ? " or " : "", c->codes[i]);
+        break;
+    case VEP_COND_AT_LEAST: vep__buf_printf(b, " at least %.10g", c->number); break;
+    case VEP_COND_AT_MOST: vep__buf_printf(b, " at most %.10g", c->number); break;
+    case VEP_COND_ANSWERED: vep__buf_adds(b, " answered"); break;
+    case VEP_COND_UNKNOWN: vep__buf_adds(b, " unknown"); break;
+    case VEP_COND_RAISED: vep__buf_adds(b, " raised"); break;
+    default: break;
+    }
+}
+
+static void cond(vep_jsonw *w, const char *key, const vep_cond *c, const vep_alloc *a)
+{
+    vep_buf b;
+    vep__jw_key(w, key);
+    if (c == NULL) {
+        vep__jw_null(w);
+        return;
+    }
+    vep__buf_init(&b, a);
+    cond_text(&b, c);
+    if (b.failed)
+        w->b->failed = 1;
+    vep__jw_string(w, vep__buf_str(&b));
+    vep__buf_free(&b);
+}
+
+static void strings(vep_jsonw *w, const char *key, char *const *v, size_t n)
+{
+    size_t i;
+    vep__jw_key(w, key);
+    vep__jw_array(w);
+    for (i = 0; i < n; i++)
+        vep__jw_string(w, v[i]);
+    vep__jw_array_end(w);
+}
+
+static void describe_items(vep_jsonw *w, const vep_model *m, const char *lang)
+{
+    size_t i, j, n;
+    vep__jw_key(w, "items");
+    vep__jw_array(w);
+    for (i = 0; i < m->nitems; i++) {
+        const vep_item *it = &m->items[i];
+        const vep_option *o = vep__item_options(m, it, &n);
+        vep__jw_object(w);
+        vep__jw_kstring(w, "id", it->id);
+        vep__jw_kstring(w, "type", item_type_name(it->type));
+        vep__jw_kstring(w, "scale", it->scale_id);
+        vep__jw_key(w, "options");
+        if (o && it->type != VEP_ITEM_SCALE)
+            options(w, o, n, lang);
+        else
+            vep__jw_null(w);
+        vep__jw_kbool(w, "required", it->required);
+        vep__jw_kbool(w, "unknown_allowed", it->allow_unknown);
+        vep__jw_kbool(w, "not_applicable_allowed", it->allow_na);
+        vep__jw_kbool(w, "protective", it->protective);
+        vep__jw_kstring(w, "part", it->part >= 0 ? m->parts[it->part].id : NULL);
+        strings(w, "domains", it->domain_ids, it->ndomains);
+        vep__jw_key(w, "weights");
+        vep__jw_object(w);
+        for (j = 0; j < it->ndomains; j++)
+            vep__jw_knumber(w, it->domain_ids[j], it->weights[j], -1);
+        vep__jw_object_end(w);
+        vep__jw_key(w, "min");
+        if (it->has_min) vep__jw_number(w, it->min, -1); else vep__jw_null(w);
+        vep__jw_key(w, "max");
+        if (it->has_max) vep__jw_number(w, it->max, -1); else vep__jw_null(w);
+        cond(w, "when", it->when, m->alloc);
+        text(w, "text", &it->text, lang);
+        text(w, "guidance", &it->guidance, lang);
+        vep__jw_kint(w, "line", it->origin.line);
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
+}
+
+static void describe_rules(vep_jsonw *w, const vep_model *m, const char *lang)
+{
+    size_t i, j;
+    vep__jw_key(w, "scores");
+    vep__jw_array(w);
+    for (i = 0; i < m->nscores; i++) {
+        const vep_score_def *s = &m->scores[i];
+        vep__jw_object(w);
+        vep__jw_kstring(w, "id", s->id);
+        text(w, "title", &s->title, lang);
+        vep__jw_kstring(w, "rule", rule_name(s->rule));
+        vep__jw_kstring(w, "domain", s->domain_id);
+        vep__jw_key(w, "items");
+        vep__jw_array(w);
+        for (j = 0; j < s->nterms; j++)
+            vep__jw_string(w, s->terms[j].ref.id);
+        for (j = 0; j < s->fn.nuses; j++)
+            vep__jw_string(w, s->fn.uses[j].id);
+        vep__jw_array_end(w);
+        vep__jw_key(w, "range");
+        vep__jw_object(w);
+        vep__jw_knumber(w, "min", s->min, s->decimals);
+        vep__jw_knumber(w, "max", s->max, s->decimals);
+        vep__jw_object_end(w);
+        vep__jw_kint(w, "decimals", s->decimals);
+        vep__jw_kint(w, "line", s->origin.line);
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
+    vep__jw_key(w, "levels");
+    vep__jw_array(w);
+    for (i = 0; i < m->nlevels; i++) {
+        const vep_level_def *l = &m->levels[i];
+        vep__jw_object(w);
+        vep__jw_kstring(w, "id", l->id);
+        text(w, "title", &l->title, lang);
+        vep__jw_kstring(w, "of", l->of.id);
+        vep__jw_key(w, "bands");
+        vep__jw_array(w);
+        for (j = 0; j < l->nbands; j++) {
+            vep__jw_object(w);
+            vep__jw_kstring(w, "level", l->bands[j].level);
+            vep__jw_knumber(w, "min", l->bands[j].min, -1);
+            vep__jw_knumber(w, "max", l->bands[j].max, -1);
+            text(w, "label", &l->bands[j].label, lang);
+            vep__jw_object_end(w);
+        }
+        vep__jw_array_end(w);
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
+    vep__jw_key(w, "flags");
+    vep__jw_array(w);
+    for (i = 0; i < m->nflags; i++) {
+        vep__jw_object(w);
+        vep__jw_kstring(w, "id", m->flags[i].id);
+        text(w, "title", &m->flags[i].title, lang);
+        cond(w, "when", &m->flags[i].when, m->alloc);
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
+}
+
+vep_status vep__describe(const vep_model *m, const char *lang, vep_buf *b)
+{
+    vep_jsonw w;
+    size_t i;
+    static const char *const policies[] = { "when_different", "always", "optional" };
+
+    vep__jw_init(&w, b, 1);
+    vep__jw_object(&w);
+    vep__jw_kstring(&w, "id", m->id);
+    vep__jw_kstring(&w, "version", m->version);
+    vep__jw_kstring(&w, "sha256", m->sha256);
+    text(&w, "title", &m->title, lang);
+    text(&w, "description", &m->description, lang);
+    strings(&w, "languages", m->languages, m->nlanguages);
+    vep__jw_kstring(&w, "licence", m->licence);
+    vep__jw_kstring(&w, "population", m->population);
+    vep__jw_kstring(&w, "assessor", m->assessor_role);
+    vep__jw_kstring(&w, "base", m->base);
+    vep__jw_kbool(&w, "illustrative", m->illustrative);
+    vep__jw_kstring(&w, "no_total", m->no_total ? m->no_total_reason : NULL);
+    vep__jw_key(&w, "max_unknown");
+    if (m->max_unknown >= 0) vep__jw_int(&w, m->max_unknown); else vep__jw_null(&w);
+    vep__jw_key(&w, "scales");
+    vep__jw_array(&w);
+    for (i = 0; i < m->nscales; i++) {
+        vep__jw_object(&w);
+        vep__jw_kstring(&w, "id", m->scales[i].id);
+        text(&w, "title", &m->scales[i].title, lang);
+        vep__jw_key(&w, "points");
+        options(&w, m->scales[i].points, m->scales[i].npoints, lang);
+        vep__jw_object_end(&w);
+    }
+    vep__jw_array_end(&w);
+    vep__jw_key(&w, "parts");
+    vep__jw_array(&w);
+    for (i = 0; i < m->nparts; i++) {
+        vep__jw_object(&w);
+        vep__jw_kstring(&w, "id", m->parts[i].id);
+        text(&w, "title", &m->parts[i].title, lang);
+        vep__jw_object_end(&w);
+    }
+    vep__jw_array_end(&w);
+    vep__jw_key(&w, "domains");
+    vep__jw_array(&w);
+    for (i = 0; i < m->ndomains; i++) {
+        const vep_domain *d = &m->domains[i];
+        vep__jw_object(&w);
+        vep__jw_kstring(&w, "id", d->id);
+        vep__jw_kstring(&w, "kind", domain_kind_name(d->kind));
+        vep__jw_kstring(&w, "part", d->part >= 0 ? m->parts[d->part].id : NULL);
+        text(&w, "title", &d->title, lang);
+        vep__jw_object_end(&w);
+    }
+    vep__jw_array_end(&w);
+    describe_items(&w, m, lang);
+    describe_rules(&w, m, lang);
+    vep__jw_key(&w, "judgement");
+    if (m->judgement.declared) {
+        vep__jw_object(&w);
+        vep__jw_kstring(&w, "outcome", m->judgement.outcome);
+        vep__jw_kstring(&w, "advisory", m->judgement.advisory.id);
+        strings(&w, "levels", m->judgement.levels, m->judgement.nlevels);
+        vep__jw_kbool(&w, "required", m->judgement.required);
+        vep__jw_kstring(&w, "rationale", policies[m->judgement.rationale]);
+        vep__jw_object_end(&w);
+    } else {
+        vep__jw_null(&w);
+    }
+    vep__jw_key(&w, "tests");
+    vep__jw_array(&w);
+    for (i = 0; i < m->ntests; i++) {
+        vep__jw_object(&w);
+        vep__jw_kstring(&w, "name", m->tests[i].name);
+        vep__jw_kint(&w, "line", m->tests[i].origin.line);
+        vep__jw_object_end(&w);
+    }
+    vep__jw_array_end(&w);
+    vep__jw_object_end(&w);
+    vep__buf_addc(b, '\n');
+    return b->failed ? VEP_ERR_NOMEM : VEP_OK;
+}

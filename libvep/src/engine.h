@@ -1,0 +1,56 @@
+/*
+** engine.h -- the engine and instrument handles behind the public API.
+*/
+#ifndef VEP_ENGINE_H
+#define VEP_ENGINE_H
+
+#include "vep/vep.h"
+#include "alloc.h"
+#include "buf.h"
+#include "diag.h"
+#include "eval.h"
+#include "model.h"
+
+struct vep_engine {
+    vep_alloc alloc;
+    vep_limits limits;
+    vep_diags diags;     /* problems found by the last call            */
+    vep_buf errmsg;      /* message of the last failed call             */
+    vep_status status;   /* status of the last call                     */
+    size_t ninstruments; /* live instruments (freeing order is checked) */
+};
+
+struct vep_instrument {
+    vep_engine *engine;  /* used for scoring and messages               */
+    vep_alloc alloc;     /* own copy: freeing needs no engine           */
+    vep_model model;     /* model.alloc points to `alloc`               */
+};
+
+/* Starts a public call: clears the last message and diagnostics. */
+void vep__engine_begin(vep_engine *e);
+
+/* Records a failure: status and message (printf format).  Returns status,
+** so that callers can write `return vep__engine_fail(e, st, ...)`. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+vep_status vep__engine_fail(vep_engine *e, vep_status status,
+                            const char *fmt, ...);
+
+/* loader.c: loads a script into `m` (initialised by the caller).  `path`
+** names the file in messages; `dir` is where require() looks, or NULL. */
+vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
+                     const char *dir, const char *src, size_t len);
+
+/* describe.c: the instrument as JSON, texts in `lang`. */
+vep_status vep__describe(const vep_model *m, const char *lang, vep_buf *b);
+
+/* testcase.c: runs the instrument's test cases into a JSON report. */
+vep_status vep__run_tests(vep_instrument *ins, vep_buf *b, size_t *failed);
+
+/* api.c: validates and (when `out` is not NULL) scores one assessment,
+** rendering the result into `out`. */
+vep_status vep__assess(vep_instrument *ins, const char *json, size_t len,
+                       vep_buf *out);
+
+#endif

@@ -1,0 +1,436 @@
+/*
+** loader.c -- loads an instrument script: run it, read it, check it.
+**
+**   1. the script and the helper modules it requires run in a sandbox whose
+**      environment offers the declaration constructors (this file);
+**   2. the recorded declarations become the C model (decl.c, decl_rules.c);
+**   3. the model is checked as a whole (check.c);
+**   4. the sources are hashed (SHA-256) for the result's audit trail.
+**
+** Every problem found is reported with file, line and id; loading stops
+** after step 1 if the script itself fails, and after step 2 or 3 if the
+** definition breaks a rule.
+*/
+#define _XOPEN_SOURCE 700
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lauxlib.h"
+#include "engine.h"
+#include "loader.h"
+#include "sha256.h"
+
+/* ---- Constructors ---------------------------------------------------- */
+
+/* Appends a record {kind=, id=, file=, line=} for the declaration being
+** made by the script's current line and leaves it on the stack. */
+static void push_record(lua_State *L, const char *kind, const char *id)
+{
+    lua_Debug ar;
+    const char *file = "";
+    int line = 0;
+
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
+        file = ar.source[0] == '=' || ar.source[0] == '@' ? ar.source + 1 : ar.short_src;
+        line = ar.currentline > 0 ? ar.currentline : 0;
+    }
+    lua_createtable(L, 0, 5);
+    lua_pushstring(L, kind);
+    lua_setfield(L, -2, "kind");
+    if (id) {
+        lua_pushstring(L, id);
+        lua_setfield(L, -2, "id");
+    }
+    lua_pushstring(L, file);
+    lua_setfield(L, -2, "file");
+    lua_pushinteger(L, line);
+    lua_setfield(L, -2, "line");
+    lua_getfield(L, LUA_REGISTRYINDEX, VEP_DECLS_KEY);
+    lua_pushvalue(L, -2);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    lua_pop(L, 1);
+}
+
+/* Stores the declaration table at the top of the stack into the record
+** below it, and indexes it by "kind:id" for the runtime. */
+static void attach_table(lua_State *L, int record)
+{
+    lua_pushvalue(L, -1);
+    lua_setfield(L, record, "t");
+    if (lua_getfield(L, record, "id") == LUA_TSTRING) {
+        lua_getfield(L, record, "kind");
+        lua_pushliteral(L, ":");
+        lua_pushvalue(L, -3);
+        lua_concat(L, 3);
+        lua_getfield(L, LUA_REGISTRYINDEX, VEP_BYKEY_KEY);
+        lua_pushvalue(L, -2);
+        if (lua_rawget(L, -2) == LUA_TNIL) {  /* the first one wins */
+            lua_pop(L, 1);
+            lua_pushvalue(L, -2);
+            lua_pushvalue(L, -5);
+            lua_rawset(L, -3);
+        } else {
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+}
+
+/* The second half of `item "B01" { ... }`: receives the table. */
+static int constructor_body(lua_State *L)
+{
+    const char *kind = lua_tostring(L, lua_upvalueindex(1));
+    const char *id = lua_tostring(L, lua_upvalueindex(2));
+    if (!lua_istable(L, 1))
+        return luaL_error(L, "%s '%s' must be followed by a table: %s \"%s\" { ... }",
+                          kind, id, kind, id);
+    if (!lua_toboolean(L, lua_upvalueindex(3)))
+        return luaL_error(L, "%s '%s' was given two tables", kind, id);
+    lua_pushboolean(L, 0);
+    lua_replace(L, lua_upvalueindex(3));
+    lua_pushvalue(L, lua_upvalueindex(4));  /* the record */
+    lua_pushvalue(L, 1);
+    attach_table(L, lua_gettop(L) - 1);
+    lua_pop(L, 1);
+    return 0;
+}
+
+/* A constructor with an id, e.g. item "B01" { ... } or item("B01", {...}). */
+static int constructor_with_id(lua_State *L)
+{
+    const char *kind = lua_tostring(L, lua_upvalueindex(1));
+    const char *id;
+    if (lua_type(L, 1) != LUA_TSTRING)
+        return luaL_error(L, "%s needs an id first: %s \"ID\" { ... }", kind, kind);
+    id = lua_tostring(L, 1);
+    push_record(L, kind, id);                 /* record at top */
+    if (lua_gettop(L) >= 3 && lua_istable(L, 2)) {
+        lua_pushvalue(L, 2);
+        attach_table(L, lua_gettop(L) - 1);
+        return 0;
+    }
+    lua_pushvalue(L, lua_upvalueindex(1));    /* kind */
+    lua_pushvalue(L, 1);                      /* id */
+    lua_pushboolean(L, 1);                    /* not yet given a table */
+    lua_pushvalue(L, -4);                     /* record */
+    lua_pushcclosure(L, constructor_body, 4);
+    return 1;
+}
+
+/* A constructor without an id: instrument { ... }, judgement { ... }. */
+static int constructor_plain(lua_State *L)
+{
+    const char *kind = lua_tostring(L, lua_upvalueindex(1));
+    if (!lua_istable(L, 1))
+        return luaL_error(L, "%s must be followed by a table: %s { ... }", kind, kind);
+    push_record(L, kind, NULL);
+    lua_pushvalue(L, 1);
+    attach_table(L, lua_gettop(L) - 1);
+    return 0;
+}
+
+/* Creates the registry tables and puts the constructors and the answer
+** states `unknown` and `not_applicable` in the script environment. */
+static int install_constructors(lua_State *L)
+{
+    static const char *const with_id[] = {
+        "scale", "part", "domain", "item", "score", "level", "flag", "test", NULL
+    };
+    static const char *const plain[] = { "instrument", "judgement", NULL };
+    vep_sandbox *sb = lua_touserdata(L, 1);
+    int i;
+
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, VEP_DECLS_KEY);
+    lua_newtable(L);
+    lua_setfield(L, LUA_REGISTRYINDEX, VEP_BYKEY_KEY);
+    vep__sandbox_push_env(sb);
+    for (i = 0; with_id[i]; i++) {
+        lua_pushstring(L, with_id[i]);
+        lua_pushcclosure(L, constructor_with_id, 1);
+        lua_setfield(L, -2, with_id[i]);
+    }
+    for (i = 0; plain[i]; i++) {
+        lua_pushstring(L, plain[i]);
+        lua_pushcclosure(L, constructor_plain, 1);
+        lua_setfield(L, -2, plain[i]);
+    }
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "unknown");
+    lua_setfield(L, -2, "status");
+    lua_setfield(L, -2, "unknown");
+    lua_createtable(L, 0, 1);
+    lua_pushliteral(L, "not_applicable");
+    lua_setfield(L, -2, "status");
+    lua_setfield(L, -2, "not_applicable");
+    lua_pop(L, 1);
+    return 0;
+}
+
+vep_status vep__script_run(vep_sandbox *sb, const char *name, const char *src,
+                           size_t len, vep_sandbox_error *err)
+{
+    vep_status st;
+
+    vep__sandbox_begin(sb);
+    st = vep__sandbox_cpcall(sb, install_constructors, sb, err);
+    if (st != VEP_OK)
+        return st;
+    st = vep__sandbox_load(sb, name, src, len, err);
+    if (st != VEP_OK)
+        return st;
+    return vep__sandbox_pcall(sb, 0, 0, err);
+}
+
+/* ---- Helper modules -------------------------------------------------- */
+
+typedef struct load_state {
+    vep_model *m;
+    const char *dir;      /* where modules are looked up, or NULL */
+    char *realdir;        /* its canonical form                   */
+} load_state;
+
+/* Adds a source to the model (taking ownership of name, module, text). */
+static int add_source(vep_model *m, char *name, char *module, char *text,
+                      size_t len)
+{
+    vep_source *v = vep__realloc(m->alloc, m->sources,
+                                 (m->nsources + 1) * sizeof *v);
+    if (v == NULL) {
+        vep__free(m->alloc, name);
+        vep__free(m->alloc, module);
+        vep__free(m->alloc, text);
+        return -1;
+    }
+    m->sources = v;
+    memset(&v[m->nsources], 0, sizeof v[0]);
+    v[m->nsources].name = name;
+    v[m->nsources].module = module;
+    v[m->nsources].text = text;
+    v[m->nsources].len = len;
+    m->nsources++;
+    return 0;
+}
+
+/* Reads module `name` from the instrument's own directory: dots become
+** slashes, ".lua" is appended, and the resolved path must stay inside the
+** directory (no symbolic link may lead out of it). */
+static int read_module(void *ud, const char *name, const char **src,
+                       size_t *len, const char **chunkname, char *err,
+                       size_t errlen)
+{
+    load_state *ls = ud;
+    vep_model *m = ls->m;
+    char rel[PATH_MAX], full[PATH_MAX], *real = NULL, *text = NULL;
+    char *disp = NULL, *mod = NULL;
+    FILE *f = NULL;
+    long size;
+    size_t i, n, rl;
+    int rc = -1;
+
+    if (ls->dir == NULL || ls->realdir == NULL) {
+        snprintf(err, errlen, "require is not available to a script loaded from memory");
+        return -1;
+    }
+    n = strlen(name);
+    if (n + 5 >= sizeof rel) {
+        snprintf(err, errlen, "module name too long");
+        return -1;
+    }
+    for (i = 0; i < n; i++)
+        rel[i] = name[i] == '.' ? '/' : name[i];
+    memcpy(rel + n, ".lua", 5);
+    if ((size_t)snprintf(full, sizeof full, "%s/%s", ls->dir, rel) >= sizeof full) {
+        snprintf(err, errlen, "module path too long");
+        return -1;
+    }
+    real = realpath(full, NULL);
+    if (real == NULL) {
+        snprintf(err, errlen, "module '%s' not found: no file %s", name, full);
+        goto done;
+    }
+    rl = strlen(ls->realdir);
+    if (strncmp(real, ls->realdir, rl) != 0 || real[rl] != '/') {
+        snprintf(err, errlen, "module '%s' lies outside the instrument's directory", name);
+        goto done;
+    }
+    f = fopen(real, "rb");
+    if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
+        fseek(f, 0, SEEK_SET) != 0 || size > 16L * 1024 * 1024) {
+        snprintf(err, errlen, "module '%s' cannot be read", name);
+        goto done;
+    }
+    text = vep__malloc(m->alloc, (size_t)size + 1);
+    disp = vep__strdup(m->alloc, full);
+    mod = vep__strdup(m->alloc, name);
+    if (text == NULL || disp == NULL || mod == NULL) {
+        snprintf(err, errlen, "out of memory");
+        goto done;
+    }
+    if (fread(text, 1, (size_t)size, f) != (size_t)size) {
+        snprintf(err, errlen, "module '%s' cannot be read", name);
+        goto done;
+    }
+    text[size] = '\0';
+    if (add_source(m, disp, mod, text, (size_t)size) != 0) {
+        disp = mod = text = NULL;
+        snprintf(err, errlen, "out of memory");
+        goto done;
+    }
+    *src = text;
+    *len = (size_t)size;
+    *chunkname = disp;
+    disp = mod = text = NULL;
+    rc = 0;
+done:
+    vep__free(m->alloc, text);
+    vep__free(m->alloc, disp);
+    vep__free(m->alloc, mod);
+    if (f)
+        fclose(f);
+    free(real);  /* realpath() allocates with malloc */
+    return rc;
+}
+
+/* ---- Hashing --------------------------------------------------------- */
+
+/* One source: its own digest (what sha256sum prints).  Several: the digest
+** of the lines "HEX  NAME\n" in load order, as `sha256sum FILES | sha256sum`
+** prints when given the files in that order. */
+static vep_status hash_sources(vep_model *m)
+{
+    vep_buf b;
+    size_t i;
+    const char *base;
+    int rc = 0;
+
+    for (i = 0; i < m->nsources; i++)
+        if (vep__sha256_hex(m->sources[i].text, m->sources[i].len, m->sources[i].sha256))
+            return VEP_ERR_NOMEM;
+    if (m->nsources == 1) {
+        memcpy(m->sha256, m->sources[0].sha256, sizeof m->sha256);
+        return VEP_OK;
+    }
+    vep__buf_init(&b, m->alloc);
+    for (i = 0; i < m->nsources; i++) {
+        base = m->sources[i].name;
+        vep__buf_printf(&b, "%s  %s\n", m->sources[i].sha256, base);
+    }
+    if (b.failed || vep__sha256_hex(b.data, b.len, m->sha256))
+        rc = -1;
+    vep__buf_free(&b);
+    return rc ? VEP_ERR_NOMEM : VEP_OK;
+}
+
+/* ---- Loading --------------------------------------------------------- */
+
+typedef struct read_args {
+    vep_sandbox *sb;
+    vep_model *m;
+    vep_diags *d;
+} read_args;
+
+/* Protected: reads the records into the model. */
+static int read_decls(lua_State *L)
+{
+    read_args *ra = lua_touserdata(L, 1);
+    vep__decl_read(L, ra->m, ra->d);
+    return 0;
+}
+
+/* Reports a failed script run as one diagnostic and the engine message. */
+static vep_status script_failed(vep_engine *e, const char *path,
+                                const vep_sandbox_error *err)
+{
+    const char *file = err->file[0] ? err->file : path;
+    vep__diag_add(&e->diags, file, err->line, NULL, NULL, err->rule, "%s", err->message);
+    if (err->line)
+        return vep__engine_fail(e, err->status, "%s:%u: %s", file, err->line, err->message);
+    return vep__engine_fail(e, err->status, "%s: %s", file, err->message);
+}
+
+vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
+                     const char *dir, const char *src, size_t len)
+{
+    vep_sandbox_config cfg;
+    vep_sandbox_error err;
+    vep_sandbox *sb = NULL;
+    load_state ls;
+    read_args ra;
+    char *name = NULL, *text = NULL;
+    vep_status st;
+    size_t problems;
+
+    memset(&ls, 0, sizeof ls);
+    memset(&err, 0, sizeof err);
+    ls.m = m;
+    ls.dir = dir;
+    if (dir) {
+        ls.realdir = realpath(dir, NULL);
+        if (ls.realdir == NULL) {
+            st = vep__engine_fail(e, VEP_ERR_IO, "%s: cannot resolve directory %s: %s",
+                                  path, dir, strerror(errno));
+            goto done;
+        }
+    }
+    name = vep__strdup(m->alloc, path);
+    text = vep__strndup(m->alloc, src, len);
+    if (name == NULL || text == NULL || add_source(m, name, NULL, text, len) != 0) {
+        if (m->nsources == 0) {
+            vep__free(m->alloc, name);
+            vep__free(m->alloc, text);
+        }
+        st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+
+    memset(&cfg, 0, sizeof cfg);
+    cfg.alloc = &e->alloc;
+    cfg.memory_limit = e->limits.memory;
+    cfg.instruction_limit = e->limits.instructions;
+    cfg.time_limit_ms = e->limits.time_ms;
+    cfg.reader = read_module;
+    cfg.reader_ud = &ls;
+    st = vep__sandbox_new(&sb, &cfg);
+    if (st != VEP_OK) {
+        vep__engine_fail(e, st, "cannot create the script sandbox: %s", vep_strerror(st));
+        goto done;
+    }
+    st = vep__script_run(sb, path, m->sources[0].text, len, &err);
+    if (st != VEP_OK) {
+        script_failed(e, path, &err);
+        goto done;
+    }
+    ra.sb = sb;
+    ra.m = m;
+    ra.d = &e->diags;
+    st = vep__sandbox_cpcall(sb, read_decls, &ra, &err);
+    if (st != VEP_OK) {
+        script_failed(e, path, &err);
+        goto done;
+    }
+    problems = e->diags.n;
+    if (problems == 0)
+        problems = vep__check(m, &e->diags);
+    if (e->diags.nomem) {
+        st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    if (problems) {
+        st = vep__engine_fail(e, VEP_ERR_DEFINITION,
+                              "%s: the instrument definition has %zu problem%s",
+                              path, problems + e->diags.dropped,
+                              problems + e->diags.dropped == 1 ? "" : "s");
+        goto done;
+    }
+    st = hash_sources(m);
+    if (st != VEP_OK)
+        vep__engine_fail(e, st, "cannot hash the script sources");
+done:
+    vep__sandbox_free(sb);
+    free(ls.realdir);
+    return st;
+}
