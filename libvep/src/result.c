@@ -1,0 +1,731 @@
+/*
+** result.c -- the result document of a scored assessment.
+**
+** The document is written in one fixed key order, with arrays in the
+** model's declaration order and numbers in the writer's fixed format, so
+** the same instrument version and the same input give the same bytes.  It
+** shows every computed value beside its sources, and a sentence that says
+** how the value came about:
+**
+**   Sum of 6 answered items of domain 'beliefs' (weights 1) = 5; 1 item
+**     unknown, prorated by 7/6 = 1.1667 to 5.8333, rounded to 6
+**   Composite of 2 scores: 'risk' 5 x 1 + 'protective' 2 x -1 = 3
+**   score 'total' = 4 falls in band 'positive' (3 to 12)
+**
+** The exact sentence forms are listed above each explain_* function.
+** Texts are in the instrument's first language; scores never depend on it.
+*/
+#include <string.h>
+#include "eval.h"
+#include "jsonw.h"
+
+/* Decimals for derived numbers that are not a score's value (contributions,
+** ranges): enough to be exact for any sensible weight, few enough to hide
+** binary noise such as 0.30000000000000004. */
+#define DERIVED_DECIMALS 10
+
+static const char *const notice =
+    "Computed levels and flags are advisory. The final judgement is the "
+    "professional's.";
+
+static const char *const rule_names[] = {
+    "sum", "mean", "count", "max", "min", "composite", "function"
+};
+static const char *const policy_names[] = { "incomplete", "prorate", "ignore" };
+static const char *const kind_names[] = { "risk", "need", "protective", "other" };
+
+/* names[v], or `dflt` when v is out of range. */
+#define NAME_OF(names, v, dflt) \
+    ((size_t)(v) < sizeof names / sizeof names[0] ? names[v] : (dflt))
+
+/* A key with a number, or with null when there is no value. */
+static void knumber_or_null(vep_jsonw *w, const char *key, int has, double v,
+                            int decimals)
+{
+    vep__jw_key(w, key);
+    if (has)
+        vep__jw_number(w, v, decimals);
+    else
+        vep__jw_null(w);
+}
+
+/* ---- Sentence helpers ------------------------------------------------ */
+
+/* The plural ending for a count. */
+static const char *plural(long n) { return n == 1 ? "" : "s"; }
+
+/* Appends a number in the document's format (the writer at depth 0 writes
+** nothing but the number). */
+static void put_num(vep_buf *b, double v, int decimals)
+{
+    vep_jsonw w;
+    vep__jw_init(&w, b, 0);
+    vep__jw_number(&w, v, decimals);
+}
+
+/* Decimals for an intermediate result of a score: a little more than the
+** value's own, so that the rounding step is visible. */
+static int raw_decimals(const vep_score_def *s)
+{
+    int d = s->decimals + 2;
+    return d < 4 ? 4 : (d > 15 ? 15 : d);
+}
+
+/* "; 1 item not applicable; 2 items not relevant; 1 item without a numeric
+** value", then, when `with_unknown`, "; 2 items unknown (1 missing from the
+** answers)".  Zero counts are not mentioned. */
+static void put_left_out(vep_buf *b, const vep_score_out *so, int with_unknown)
+{
+    long nonum = (long)so->nleft_out -
+                 (so->unknown + so->not_applicable + so->not_relevant);
+    if (so->not_applicable)
+        vep__buf_printf(b, "; %d item%s not applicable", so->not_applicable,
+                        plural(so->not_applicable));
+    if (so->not_relevant)
+        vep__buf_printf(b, "; %d item%s not relevant", so->not_relevant,
+                        plural(so->not_relevant));
+    if (nonum > 0)
+        vep__buf_printf(b, "; %ld item%s without a numeric value", nonum,
+                        plural(nonum));
+    if (with_unknown && so->unknown) {
+        vep__buf_printf(b, "; %d item%s unknown", so->unknown,
+                        plural(so->unknown));
+        if (so->missing)
+            vep__buf_printf(b, " (%d missing from the answers)", so->missing);
+    }
+}
+
+/* " of domain 'beliefs'" for a domain score, nothing for listed items. */
+static void put_source(vep_buf *b, const vep_score_def *s)
+{
+    if (s->domain_id != NULL)
+        vep__buf_printf(b, " of domain '%s'", s->domain_id);
+}
+
+/* " (weight 2)", " (weights 1)" when all are equal, " (weights 0.5 to 2)". */
+static void put_weights(vep_buf *b, const vep_score_out *so)
+{
+    double lo = so->contribs[0].weight, hi = lo;
+    size_t i;
+    for (i = 1; i < so->ncontribs; i++) {
+        if (so->contribs[i].weight < lo)
+            lo = so->contribs[i].weight;
+        if (so->contribs[i].weight > hi)
+            hi = so->contribs[i].weight;
+    }
+    vep__buf_adds(b, so->ncontribs == 1 ? " (weight " : " (weights ");
+    put_num(b, lo, -1);
+    if (hi != lo) {
+        vep__buf_adds(b, " to ");
+        put_num(b, hi, -1);
+    }
+    vep__buf_addc(b, ')');
+}
+
+/* ", rounded to 1.67" when rounding changed `before`. */
+static void put_rounding(vep_buf *b, const vep_score_def *s,
+                         const vep_score_out *so, double before)
+{
+    if (so->value != before) {
+        vep__buf_adds(b, ", rounded to ");
+        put_num(b, so->value, s->decimals);
+    }
+}
+
+/* ---- Explanations ---------------------------------------------------- */
+
+/* Item rules.  With a value:
+**   "<Rule> of N answered item(s)[ of domain 'D'] (weights W[ to W2]) = RAW"
+**     <Rule> is Sum, Mean, Highest or Lowest; a count reads
+**   "Count of values of at least T among N answered item(s)[ of domain 'D']
+**     = RAW"
+**   then "; K item(s) not applicable", "; K item(s) not relevant",
+**   "; K item(s) without a numeric value", "; K item(s) unknown[ (M missing
+**   from the answers)]" followed by one of
+**     ", prorated by A/N = F to X"
+**     ", scored without it|them (at most U allowed)" / "(no limit set)" /
+**       "(missing policy 'ignore')" / "(only sums and counts are prorated)"
+**   and ", rounded to V" when rounding changed the value.
+** Without a value:
+**   "No value: K of T item(s)[ of domain 'D'] unknown, more than the U
+**     allowed" or "No value: none of the T item(s)[ of domain 'D'] has a
+**     value", then the left-out clauses. */
+static void explain_items(vep_buf *b, const vep_score_def *s,
+                          const vep_score_out *so)
+{
+    static const char *const heads[] = { "Sum", "Mean", "", "Highest",
+                                         "Lowest" };
+    int applicable = so->answered + so->unknown;
+    double before = so->raw;
+
+    if (!so->has_value) {
+        if (so->answered > 0) {
+            vep__buf_printf(b, "No value: %d of %zu item%s", so->unknown,
+                            s->nterms, plural((long)s->nterms));
+            put_source(b, s);
+            vep__buf_printf(b, " unknown, more than the %d allowed",
+                            s->max_unknown);
+            if (so->missing)
+                vep__buf_printf(b, " (%d missing from the answers)",
+                                so->missing);
+            put_left_out(b, so, 0);
+        } else {
+            vep__buf_printf(b, "No value: none of the %zu item%s",
+                            s->nterms, plural((long)s->nterms));
+            put_source(b, s);
+            vep__buf_adds(b, " has a value");
+            put_left_out(b, so, 1);
+        }
+        return;
+    }
+    if (s->rule == VEP_RULE_COUNT) {
+        vep__buf_adds(b, "Count of values of at least ");
+        put_num(b, s->at_least, -1);
+        vep__buf_printf(b, " among %d answered item%s", so->answered,
+                        plural(so->answered));
+        put_source(b, s);
+    } else {
+        vep__buf_printf(b, "%s of %d answered item%s",
+                        (size_t)s->rule < 5 ? heads[s->rule] : "Value",
+                        so->answered, plural(so->answered));
+        put_source(b, s);
+        put_weights(b, so);
+    }
+    vep__buf_adds(b, " = ");
+    put_num(b, so->raw, raw_decimals(s));
+    put_left_out(b, so, 1);
+    if (so->status == VEP_SCORE_PRORATED) {
+        before = so->raw * so->factor;
+        if (s->rule == VEP_RULE_COUNT || so->weight_applicable == (double)applicable) {
+            vep__buf_printf(b, ", prorated by %d/%d = ", applicable, so->answered);
+        } else {
+            vep__buf_adds(b, ", prorated by weight ");
+            put_num(b, so->weight_applicable, -1);
+            vep__buf_addc(b, '/');
+            put_num(b, so->weight_answered, -1);
+            vep__buf_adds(b, " = ");
+        }
+        put_num(b, so->factor, 4);
+        vep__buf_adds(b, " to ");
+        put_num(b, before, raw_decimals(s));
+    } else if (so->status == VEP_SCORE_PARTIAL) {
+        vep__buf_printf(b, ", scored without %s (",
+                        so->unknown == 1 ? "it" : "them");
+        if (s->missing == VEP_MISSING_IGNORE)
+            vep__buf_adds(b, "missing policy 'ignore')");
+        else if (s->missing == VEP_MISSING_PRORATE)
+            vep__buf_adds(b, "only sums and counts are prorated)");
+        else if (s->max_unknown >= 0)
+            vep__buf_printf(b, "at most %d allowed)", s->max_unknown);
+        else
+            vep__buf_adds(b, "no limit set)");
+    }
+    put_rounding(b, s, so, before);
+}
+
+/* Composites.  With a value:
+**   "Composite of N score(s): 'a' VA x FA + 'b' VB x FB = SUM"
+**   then "; partial because 'a' is prorated, 'b' is partial" when a part
+**   is, and ", rounded to V" when rounding changed the value.
+** Without a value: "No value: 'a'[, 'b' and 'c'] has|have no value", or
+**   "No value: the composite has no parts". */
+static void explain_composite(vep_buf *b, const vep_ctx *ctx,
+                              const vep_score_def *s, const vep_score_out *so)
+{
+    const vep_model *m = ctx->m;
+    size_t i, k = 0;
+
+    if (s->nterms == 0) {
+        vep__buf_adds(b, "No value: the composite has no parts");
+        return;
+    }
+    if (!so->has_value) {
+        vep__buf_adds(b, "No value: ");
+        for (i = 0; i < s->nterms; i++) {
+            int si = s->terms[i].ref.index;
+            if (ctx->out->scores[si].has_value)
+                continue;
+            if (k++ > 0)
+                vep__buf_adds(b, (int)k == so->unknown ? " and " : ", ");
+            vep__buf_printf(b, "'%s'", m->scores[si].id);
+        }
+        vep__buf_adds(b, so->unknown == 1 ? " has no value" : " have no value");
+        return;
+    }
+    vep__buf_printf(b, "Composite of %zu score%s: ", s->nterms,
+                    plural((long)s->nterms));
+    for (i = 0; i < so->ncontribs; i++) {
+        const vep_contrib *c = &so->contribs[i];
+        if (i > 0)
+            vep__buf_adds(b, " + ");
+        vep__buf_printf(b, "'%s' ", m->scores[c->index].id);
+        put_num(b, c->value, m->scores[c->index].decimals);
+        vep__buf_adds(b, " x ");
+        put_num(b, c->weight, -1);
+    }
+    vep__buf_adds(b, " = ");
+    put_num(b, so->raw, raw_decimals(s));
+    for (i = 0; i < so->ncontribs; i++) {
+        const vep_score_out *part = &ctx->out->scores[so->contribs[i].index];
+        if (part->status != VEP_SCORE_PARTIAL &&
+            part->status != VEP_SCORE_PRORATED)
+            continue;
+        vep__buf_adds(b, k++ == 0 ? "; partial because " : ", ");
+        vep__buf_printf(b, "'%s' is %s", m->scores[so->contribs[i].index].id,
+                        vep__score_status_name(part->status));
+    }
+    put_rounding(b, s, so, so->raw);
+}
+
+/* Functions:
+**   "Function of 'a', 'b' and 'c' returned V" (or "Function reading nothing
+**   returned V", "... returned no value"), then the left-out clauses,
+**   "; score 'x' has no value" for each used score without one, and
+**   ", rounded to V" when rounding changed the value. */
+static void explain_function(vep_buf *b, const vep_ctx *ctx,
+                             const vep_score_def *s, const vep_score_out *so)
+{
+    size_t i, n = s->fn.nuses;
+
+    vep__buf_adds(b, n ? "Function of " : "Function reading nothing");
+    for (i = 0; i < n; i++)
+        vep__buf_printf(b, "%s'%s'", i == 0 ? "" : (i + 1 == n ? " and " : ", "),
+                        s->fn.uses[i].id ? s->fn.uses[i].id : "");
+    vep__buf_adds(b, " returned ");
+    if (so->has_value)
+        put_num(b, so->raw, raw_decimals(s));
+    else
+        vep__buf_adds(b, "no value");
+    put_left_out(b, so, 1);
+    for (i = 0; i < n; i++) {
+        const vep_ref *u = &s->fn.uses[i];
+        if (u->kind == VEP_REF_SCORE && !ctx->out->scores[u->index].has_value)
+            vep__buf_printf(b, "; score '%s' has no value", u->id);
+    }
+    if (so->has_value)
+        put_rounding(b, s, so, so->raw);
+}
+
+/* ---- Sections -------------------------------------------------------- */
+
+/* What was scored against: id, version, the hash of all sources and of
+** each, so that a result can be re-checked against the exact script. */
+static void write_instrument(vep_jsonw *w, const vep_model *m)
+{
+    size_t i;
+    vep__jw_key(w, "instrument");
+    vep__jw_object(w);
+    vep__jw_kstring(w, "id", m->id);
+    vep__jw_kstring(w, "version", m->version);
+    vep__jw_kstring(w, "sha256", m->sha256);
+    vep__jw_key(w, "sources");
+    vep__jw_array(w);
+    for (i = 0; i < m->nsources; i++) {
+        vep__jw_object(w);
+        vep__jw_kstring(w, "file", m->sources[i].name);
+        vep__jw_kstring(w, "sha256", m->sources[i].sha256);
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
+    vep__jw_kbool(w, "illustrative", m->illustrative);
+    vep__jw_object_end(w);
+}
+
+/* Whom the assessment is about, who made it and when (ids only). */
+static void write_assessment(vep_jsonw *w, const vep_assessment *as)
+{
+    vep__jw_key(w, "assessment");
+    vep__jw_object(w);
+    vep__jw_kstring(w, "subject", as->subject_id);
+    vep__jw_key(w, "assessor");
+    vep__jw_object(w);
+    vep__jw_kstring(w, "id", as->assessor_id);
+    vep__jw_kstring(w, "role", as->assessor_role);
+    vep__jw_object_end(w);
+    vep__jw_kstring(w, "date", as->date);
+    vep__jw_object_end(w);
+}
+
+/* One term object: {"item"|"score", "value", "weight"|"factor",
+** "contribution"}, with null values for a part that has none. */
+static void write_term(vep_jsonw *w, const char *key, const char *id,
+                       const char *wkey, int has, double value, int decimals,
+                       double weight, double contribution)
+{
+    vep__jw_object(w);
+    vep__jw_kstring(w, key, id);
+    knumber_or_null(w, "value", has, value, decimals);
+    vep__jw_knumber(w, wkey, weight, -1);
+    knumber_or_null(w, "contribution", has, contribution, DERIVED_DECIMALS);
+    vep__jw_object_end(w);
+}
+
+/* The terms of one score: "items" and "scores" (both always present, so
+** every score has the same shape) and "left_out".  A composite lists every
+** part, also one without a value; other rules list their contributions. */
+static void write_terms(vep_jsonw *w, const vep_ctx *ctx,
+                        const vep_score_def *s, const vep_score_out *so)
+{
+    const vep_model *m = ctx->m;
+    size_t i;
+
+    vep__jw_key(w, "items");
+    vep__jw_array(w);
+    for (i = 0; i < so->ncontribs; i++) {
+        const vep_contrib *c = &so->contribs[i];
+        if (c->kind == VEP_REF_ITEM)
+            write_term(w, "item", m->items[c->index].id, "weight", 1,
+                       c->value, -1, c->weight, c->contribution);
+    }
+    vep__jw_array_end(w);
+    vep__jw_key(w, "scores");
+    vep__jw_array(w);
+    for (i = 0; s->rule == VEP_RULE_COMPOSITE && i < s->nterms; i++) {
+        const vep_term *t = &s->terms[i];
+        const vep_score_out *part = &ctx->out->scores[t->ref.index];
+        write_term(w, "score", m->scores[t->ref.index].id, "factor",
+                   part->has_value, part->value,
+                   m->scores[t->ref.index].decimals, t->weight,
+                   part->value * t->weight);
+    }
+    for (i = 0; s->rule != VEP_RULE_COMPOSITE && i < so->ncontribs; i++) {
+        const vep_contrib *c = &so->contribs[i];
+        if (c->kind == VEP_REF_SCORE)
+            write_term(w, "score", m->scores[c->index].id, "factor", 1,
+                       c->value, m->scores[c->index].decimals, c->weight,
+                       c->contribution);
+    }
+    vep__jw_array_end(w);
+    vep__jw_key(w, "left_out");
+    vep__jw_array(w);
+    for (i = 0; i < so->nleft_out; i++) {
+        int ii = so->left_out[i];
+        vep__jw_object(w);
+        vep__jw_kstring(w, "item", m->items[ii].id);
+        vep__jw_kstring(w, "state",
+                        vep__answer_state_name(ctx->as->answers[ii].state));
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
+}
+
+/* One score object; `ex` is scratch space for the explanation. */
+static vep_status write_score(vep_jsonw *w, const vep_ctx *ctx, size_t index,
+                              vep_buf *ex)
+{
+    const vep_score_def *s = &ctx->m->scores[index];
+    const vep_score_out *so = &ctx->out->scores[index];
+
+    vep__buf_reset(ex);
+    if (s->rule == VEP_RULE_COMPOSITE)
+        explain_composite(ex, ctx, s, so);
+    else if (s->rule == VEP_RULE_FUNCTION)
+        explain_function(ex, ctx, s, so);
+    else
+        explain_items(ex, s, so);
+    if (ex->failed)
+        return VEP_ERR_NOMEM;
+
+    vep__jw_object(w);
+    vep__jw_kstring(w, "id", s->id);
+    vep__jw_kstring(w, "title", vep__text_get(&s->title, NULL));
+    vep__jw_kstring(w, "rule", NAME_OF(rule_names, s->rule, "unknown"));
+    knumber_or_null(w, "value", so->has_value, so->value, s->decimals);
+    vep__jw_kstring(w, "status", vep__score_status_name(so->status));
+    vep__jw_key(w, "range");
+    vep__jw_object(w);
+    vep__jw_knumber(w, "min", s->min, DERIVED_DECIMALS);
+    vep__jw_knumber(w, "max", s->max, DERIVED_DECIMALS);
+    vep__jw_object_end(w);
+    vep__jw_kstring(w, "explanation", vep__buf_str(ex));
+    write_terms(w, ctx, s, so);
+    vep__jw_key(w, "missing");
+    vep__jw_object(w);
+    vep__jw_kint(w, "answered", so->answered);
+    vep__jw_kint(w, "unknown", so->unknown);
+    vep__jw_kint(w, "not_applicable", so->not_applicable);
+    vep__jw_kint(w, "not_relevant", so->not_relevant);
+    vep__jw_key(w, "max_unknown");
+    if (s->max_unknown >= 0)
+        vep__jw_int(w, s->max_unknown);
+    else
+        vep__jw_null(w);
+    vep__jw_kstring(w, "policy", NAME_OF(policy_names, s->missing, "unknown"));
+    vep__jw_knumber(w, "factor", so->factor, 4);
+    vep__jw_object_end(w);
+    vep__jw_kstring(w, "note", so->note);
+    vep__jw_object_end(w);
+    return VEP_OK;
+}
+
+/* Levels:
+**   "score 'S' = V falls in band 'L' (MIN to MAX)",
+**   "score 'S' = V falls in no band", or
+**   "score 'S' has no value, so no band applies". */
+static void write_levels(vep_jsonw *w, const vep_ctx *ctx, vep_buf *ex)
+{
+    const vep_model *m = ctx->m;
+    size_t i;
+
+    vep__jw_key(w, "levels");
+    vep__jw_array(w);
+    for (i = 0; i < m->nlevels; i++) {
+        const vep_level_def *l = &m->levels[i];
+        const vep_level_out *lo = &ctx->out->levels[i];
+        const vep_band *band = lo->band >= 0 ? &l->bands[lo->band] : NULL;
+        int si = l->of.index;
+        int dec = si >= 0 && (size_t)si < m->nscores ? m->scores[si].decimals : -1;
+
+        vep__buf_reset(ex);
+        vep__buf_printf(ex, "score '%s'", l->of.id ? l->of.id : "");
+        if (lo->has_value) {
+            vep__buf_adds(ex, " = ");
+            put_num(ex, lo->value, dec);
+            if (band != NULL) {
+                vep__buf_printf(ex, " falls in band '%s' (", band->level);
+                put_num(ex, band->min, -1);
+                vep__buf_adds(ex, " to ");
+                put_num(ex, band->max, -1);
+                vep__buf_addc(ex, ')');
+            } else {
+                vep__buf_adds(ex, " falls in no band");
+            }
+        } else {
+            vep__buf_adds(ex, " has no value, so no band applies");
+        }
+
+        vep__jw_object(w);
+        vep__jw_kstring(w, "id", l->id);
+        vep__jw_kstring(w, "of", l->of.id);
+        knumber_or_null(w, "value", lo->has_value, lo->value, dec);
+        vep__jw_kstring(w, "level", band ? band->level : NULL);
+        vep__jw_key(w, "band");
+        if (band != NULL) {
+            vep__jw_object(w);
+            vep__jw_knumber(w, "min", band->min, -1);
+            vep__jw_knumber(w, "max", band->max, -1);
+            vep__jw_object_end(w);
+        } else {
+            vep__jw_null(w);
+        }
+        vep__jw_kstring(w, "explanation", vep__buf_str(ex));
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
+}
+
+/* Every flag, raised or not, with its condition explained by cond.c. */
+static void write_flags(vep_jsonw *w, const vep_ctx *ctx)
+{
+    const vep_model *m = ctx->m;
+    size_t i;
+
+    vep__jw_key(w, "flags");
+    vep__jw_array(w);
+    for (i = 0; i < m->nflags; i++) {
+        vep__jw_object(w);
+        vep__jw_kstring(w, "id", m->flags[i].id);
+        vep__jw_kstring(w, "title", vep__text_get(&m->flags[i].title, NULL));
+        vep__jw_kbool(w, "raised", ctx->out->flags[i].raised);
+        vep__jw_kstring(w, "because", ctx->out->flags[i].because ?
+                                      ctx->out->flags[i].because : "");
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
+}
+
+/* True when item `it` counts in domain `d`. */
+static int in_domain(const vep_item *it, size_t d)
+{
+    size_t k;
+    for (k = 0; k < it->ndomains; k++)
+        if (it->domains[k] == (int)d)
+            return 1;
+    return 0;
+}
+
+/* One domain profile.  `codes` and `counts` have room for every option of
+** every item; the codes are the union of the domain's option lists in
+** order of first appearance. */
+static void write_profile(vep_jsonw *w, const vep_ctx *ctx, size_t d,
+                          const char **codes, long *counts)
+{
+    const vep_model *m = ctx->m;
+    size_t i, k, c, ncodes = 0;
+    long items = 0, st[5] = { 0, 0, 0, 0, 0 };
+
+    for (i = 0; i < m->nitems; i++) {
+        const vep_item *it = &m->items[i];
+        const vep_answer *an = &ctx->as->answers[i];
+        const vep_option *opts;
+        size_t nopts;
+        if (!in_domain(it, d))
+            continue;
+        items++;
+        if ((unsigned)an->state < 5)
+            st[an->state]++;
+        if (it->type == VEP_ITEM_MULTI)
+            continue;
+        opts = vep__item_options(m, it, &nopts);
+        for (k = 0; opts != NULL && k < nopts; k++) {
+            for (c = 0; c < ncodes && strcmp(codes[c], opts[k].code) != 0; c++)
+                ;
+            if (c == ncodes) {
+                codes[ncodes] = opts[k].code;
+                counts[ncodes++] = 0;
+            }
+            if (an->state == VEP_ANSWER_VALUE && an->option == (int)k)
+                counts[c]++;
+        }
+    }
+
+    vep__jw_object(w);
+    vep__jw_kstring(w, "domain", m->domains[d].id);
+    vep__jw_kstring(w, "kind", NAME_OF(kind_names, m->domains[d].kind, "other"));
+    vep__jw_kint(w, "items", items);
+    vep__jw_key(w, "counts");
+    vep__jw_object(w);
+    for (c = 0; c < ncodes; c++)
+        vep__jw_kint(w, codes[c], counts[c]);
+    vep__jw_object_end(w);
+    vep__jw_kint(w, "unknown", st[VEP_ANSWER_UNKNOWN]);
+    vep__jw_kint(w, "not_applicable", st[VEP_ANSWER_NA]);
+    vep__jw_kint(w, "not_relevant", st[VEP_ANSWER_NOT_RELEVANT]);
+    vep__jw_kint(w, "missing", st[VEP_ANSWER_MISSING]);
+    vep__jw_object_end(w);
+}
+
+/* The domain profiles: how many items of each domain got each code, the
+** support an SPJ tool gives a professional instead of a total. */
+static vep_status write_profiles(vep_jsonw *w, const vep_ctx *ctx)
+{
+    const vep_model *m = ctx->m;
+    const char **codes = NULL;
+    long *counts = NULL;
+    size_t i, total = 0, n;
+    vep_status st = VEP_OK;
+
+    for (i = 0; i < m->nitems; i++)
+        if (vep__item_options(m, &m->items[i], &n) != NULL)
+            total += n;
+    if (total > 0) {
+        codes = vep__calloc(ctx->a, total, sizeof *codes);
+        counts = vep__calloc(ctx->a, total, sizeof *counts);
+        if (codes == NULL || counts == NULL) {
+            st = VEP_ERR_NOMEM;
+            goto cleanup;
+        }
+    }
+    vep__jw_key(w, "profiles");
+    vep__jw_array(w);
+    for (i = 0; i < m->ndomains; i++)
+        write_profile(w, ctx, i, codes, counts);
+    vep__jw_array_end(w);
+cleanup:
+    vep__free(ctx->a, (void *)codes);
+    vep__free(ctx->a, counts);
+    return st;
+}
+
+/* The judgement beside the advisory level.  `differs` is false when there
+** is no advisory level. */
+static void write_judgement(vep_jsonw *w, const vep_ctx *ctx)
+{
+    const vep_model *m = ctx->m;
+    const vep_assessment *as = ctx->as;
+    const char *advisory = NULL;
+    int li = m->judgement.advisory.index;
+    size_t i;
+
+    vep__jw_key(w, "judgement");
+    if (!as->has_judgement) {
+        vep__jw_null(w);
+        return;
+    }
+    if (li >= 0 && (size_t)li < m->nlevels && ctx->out->levels[li].band >= 0)
+        advisory = m->levels[li].bands[ctx->out->levels[li].band].level;
+    vep__jw_object(w);
+    vep__jw_kstring(w, "outcome", m->judgement.outcome);
+    vep__jw_kstring(w, "advisory", advisory);
+    vep__jw_kstring(w, "final", as->judgement_level);
+    vep__jw_kbool(w, "differs", advisory != NULL && as->judgement_level != NULL &&
+                                strcmp(advisory, as->judgement_level) != 0);
+    vep__jw_kstring(w, "rationale", as->judgement_rationale);
+    vep__jw_key(w, "decisive_items");
+    vep__jw_array(w);
+    for (i = 0; i < as->ndecisive; i++)
+        vep__jw_string(w, as->decisive_items[i]);
+    vep__jw_array_end(w);
+    vep__jw_kstring(w, "confidence", as->judgement_confidence);
+    vep__jw_kstring(w, "subject_view", as->subject_view);
+    vep__jw_kstring(w, "approver", as->approver);
+    vep__jw_object_end(w);
+}
+
+/* ---- The document ---------------------------------------------------- */
+
+/* Appends the whole document to `b`.  Every score must have been computed
+** (vep__score returned VEP_OK).  Returns VEP_OK, VEP_ERR_NOMEM, or
+** VEP_ERR_INTERNAL for a context that was not scored. */
+vep_status vep__result_render(vep_ctx *ctx, vep_buf *b)
+{
+    const vep_model *m;
+    vep_jsonw w;
+    vep_buf ex;
+    vep_status st = VEP_OK;
+    int incomplete = 0;
+    size_t i;
+
+    if (ctx == NULL || ctx->m == NULL || ctx->as == NULL || ctx->out == NULL ||
+        b == NULL)
+        return VEP_ERR_INTERNAL;
+    m = ctx->m;
+    if ((m->nscores && ctx->out->scores == NULL) ||
+        (m->nlevels && ctx->out->levels == NULL) ||
+        (m->nflags && ctx->out->flags == NULL))
+        return VEP_ERR_INTERNAL;
+    for (i = 0; i < m->nscores; i++)
+        if (!ctx->out->scores[i].done)
+            return VEP_ERR_INTERNAL;          /* not scored */
+        else if (ctx->out->scores[i].status == VEP_SCORE_INCOMPLETE)
+            incomplete = 1;
+
+    vep__buf_init(&ex, ctx->a);
+    vep__jw_init(&w, b, 1);
+    vep__jw_object(&w);
+    vep__jw_kstring(&w, "libvep", VEP_VERSION_STRING);
+    write_instrument(&w, m);
+    write_assessment(&w, ctx->as);
+    vep__jw_kstring(&w, "notice", notice);
+    vep__jw_kstring(&w, "status", incomplete ? "incomplete" : "complete");
+    vep__jw_key(&w, "no_total");
+    if (m->no_total)
+        vep__jw_string(&w, m->no_total_reason ? m->no_total_reason
+                                              : "No total score exists.");
+    else
+        vep__jw_null(&w);
+
+    vep__jw_key(&w, "scores");
+    vep__jw_array(&w);
+    for (i = 0; i < m->nscores && st == VEP_OK; i++)
+        st = write_score(&w, ctx, i, &ex);
+    if (st != VEP_OK)
+        goto cleanup;
+    vep__jw_array_end(&w);
+    write_levels(&w, ctx, &ex);
+    if (ex.failed) {
+        st = VEP_ERR_NOMEM;
+        goto cleanup;
+    }
+    write_flags(&w, ctx);
+    st = write_profiles(&w, ctx);
+    if (st != VEP_OK)
+        goto cleanup;
+    write_judgement(&w, ctx);
+    vep__jw_object_end(&w);
+    if (b->failed)
+        st = VEP_ERR_NOMEM;
+cleanup:
+    vep__buf_free(&ex);
+    return st;
+}

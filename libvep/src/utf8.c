@@ -1,0 +1,178 @@
+/*
+** utf8.c -- UTF-8 checks, ISO dates and message formatting helpers.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include "utf8.h"
+
+/* Length of the well-formed UTF-8 sequence starting at p[0] (at most `n`
+** bytes available), or 0 when the bytes there are not well-formed.  The
+** ranges are those of RFC 3629, table 3-7 of the Unicode standard. */
+static size_t seq_len(const unsigned char *p, size_t n)
+{
+    unsigned char c = p[0];
+    unsigned char lo = 0x80, hi = 0xBF;
+    size_t len, i;
+
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4;
+    else
+        return 0;
+    if (n < len)
+        return 0;
+    if (c == 0xE0)
+        lo = 0xA0;          /* no overlong 3-byte forms */
+    else if (c == 0xED)
+        hi = 0x9F;          /* no surrogates            */
+    else if (c == 0xF0)
+        lo = 0x90;          /* no overlong 4-byte forms */
+    else if (c == 0xF4)
+        hi = 0x8F;          /* nothing above U+10FFFF   */
+    if (p[1] < lo || p[1] > hi)
+        return 0;
+    for (i = 2; i < len; i++)
+        if (p[i] < 0x80 || p[i] > 0xBF)
+            return 0;
+    return len;
+}
+
+/* Walks the text sequence by sequence; any malformed one fails it. */
+int vep__utf8_valid(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, k;
+    while (i < len) {
+        k = seq_len(p + i, len - i);
+        if (k == 0)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+/* Counts the bytes that start a character (all but continuation bytes);
+** for well-formed text that is the number of code points. */
+size_t vep__utf8_count(const char *s, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i, n = 0;
+    for (i = 0; i < len; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            n++;
+    return n;
+}
+
+/* Reads `n` ASCII digits at `s` into *out; 0 when one is not a digit. */
+static int digits(const char *s, int n, int *out)
+{
+    int i, v = 0;
+    for (i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+        v = v * 10 + (s[i] - '0');
+    }
+    *out = v;
+    return 1;
+}
+
+/* The strict form only (no times, no week dates, no short forms), since
+** assessment dates are compared and shown as written. */
+int vep__date_valid(const char *s)
+{
+    static const int mdays[12] = { 31, 28, 31, 30, 31, 30,
+                                   31, 31, 30, 31, 30, 31 };
+    int y, m, d, dim;
+    if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    if (!digits(s, 4, &y) || !digits(s + 5, 2, &m) || !digits(s + 8, 2, &d))
+        return 0;
+    if (y < 1 || m < 1 || m > 12 || d < 1)
+        return 0;
+    dim = mdays[m - 1];
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        dim = 29;
+    return d <= dim;
+}
+
+/* Copies text for a message or path, escaping what could not be shown
+** or would break the surrounding quotes, and cutting very long strings so
+** that one huge value cannot flood the diagnostics. */
+void vep__utf8_escape(vep_buf *b, const char *s, size_t len,
+                      size_t max_chars, int escape_quotes)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0, k, chars = 0;
+    char tmp[8];
+
+    while (i < len) {
+        if (max_chars && chars == max_chars) {
+            vep__buf_adds(b, "...");
+            return;
+        }
+        chars++;
+        k = seq_len(p + i, len - i);
+        if (k == 0 || p[i] < 0x20 || p[i] == 0x7F) {
+            if (p[i] == '\n')
+                vep__buf_adds(b, "\\n");
+            else if (p[i] == '\t')
+                vep__buf_adds(b, "\\t");
+            else if (p[i] == '\r')
+                vep__buf_adds(b, "\\r");
+            else {
+                snprintf(tmp, sizeof tmp, "\\x%02X", (unsigned)p[i]);
+                vep__buf_adds(b, tmp);
+            }
+            i++;
+            continue;
+        }
+        if (escape_quotes && (p[i] == '"' || p[i] == '\\'))
+            vep__buf_addc(b, '\\');
+        vep__buf_add(b, s + i, k);
+        i += k;
+    }
+}
+
+/* "%.15g" gives at most 15 significant digits and no trailing zeros; its
+** decimal separator comes from the locale, so every byte that is not part
+** of the number's digits, sign or exponent is taken for the separator
+** (it may be several bytes long) and written as a single '.'. */
+const char *vep__num_format(char *buf, double v)
+{
+    char raw[VEP_NUM_BUFSIZE];
+    size_t i, o = 0;
+    int in_sep = 0;
+
+    if (isnan(v)) {
+        strcpy(buf, "nan");
+        return buf;
+    }
+    if (isinf(v)) {
+        strcpy(buf, v < 0 ? "-infinity" : "infinity");
+        return buf;
+    }
+    if (v == 0) {
+        strcpy(buf, "0");
+        return buf;
+    }
+    snprintf(raw, sizeof raw, "%.15g", v);
+    for (i = 0; raw[i] != '\0' && o + 1 < VEP_NUM_BUFSIZE; i++) {
+        char c = raw[i];
+        if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e'
+            || c == 'E') {
+            buf[o++] = c;
+            in_sep = 0;
+        } else if (!in_sep) {
+            buf[o++] = '.';
+            in_sep = 1;
+        }
+    }
+    buf[o] = '\0';
+    return buf;
+}
