@@ -68,27 +68,6 @@ int cli_usage_error(const char *fmt, ...)
     return CLI_EXIT_USAGE;
 }
 
-/* The machine name of a status as vep_diag_json writes it in "status"
-** (the header does not export the library's own table). */
-static const char *status_name(vep_status status)
-{
-    switch (status) {
-    case VEP_OK: return "ok";
-    case VEP_ERR_ARGUMENT: return "argument";
-    case VEP_ERR_NOMEM: return "out_of_memory";
-    case VEP_ERR_IO: return "io";
-    case VEP_ERR_SCRIPT: return "script";
-    case VEP_ERR_DEFINITION: return "definition";
-    case VEP_ERR_ASSESSMENT: return "assessment";
-    case VEP_ERR_LIMIT_MEMORY: return "memory_limit";
-    case VEP_ERR_LIMIT_INSTRUCTIONS: return "instruction_limit";
-    case VEP_ERR_LIMIT_TIME: return "time_limit";
-    case VEP_ERR_RANGE: return "range";
-    case VEP_ERR_INTERNAL: return "internal";
-    }
-    return "unknown";
-}
-
 /* Writes one JSON document shaped like vep_diag_json's for an error the
 ** command found itself.  Returns 0, or -1 when out of memory (the caller
 ** then falls back to text). */
@@ -102,7 +81,7 @@ static int print_json_error(vep_status status, const char *rule,
     doc = cJSON_CreateObject();
     if (doc == NULL)
         goto cleanup;
-    if (!cJSON_AddStringToObject(doc, "status", status_name(status))
+    if (!cJSON_AddStringToObject(doc, "status", vep_status_name(status))
         || !cJSON_AddStringToObject(doc, "message", message)
         || (errors = cJSON_AddArrayToObject(doc, "errors")) == NULL)
         goto cleanup;

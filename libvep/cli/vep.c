@@ -160,6 +160,9 @@ static int apply_option(const option_def *def, const char *value,
         if (cli_parse_size(value, &opts->engine.memory_limit) != 0)
             return cli_usage_error("invalid size '%s' for %s (use e.g. "
                                    "512K, 64M or 1G)", value, def->name);
+        if (opts->engine.memory_limit < VEP_MIN_MEMORY_LIMIT)
+            return cli_usage_error("%s=%s is below the minimum of 256K",
+                                   def->name, value);
         return 0;
     case OPT_TIME_LIMIT:
         if (cli_parse_count(value, UINT32_MAX, &n) != 0)

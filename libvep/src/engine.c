@@ -62,6 +62,8 @@ VEP_API vep_status vep_engine_new(vep_engine **out,
     *out = NULL;
     if (opts != NULL && opts->version != VEP_ENGINE_OPTIONS_VERSION)
         return VEP_ERR_ARGUMENT;
+    if (opts != NULL && opts->memory_limit && opts->memory_limit < VEP_MIN_MEMORY_LIMIT)
+        return VEP_ERR_ARGUMENT;
     vep__alloc_init(&a, opts ? opts->allocator : NULL);
     e = vep__calloc(&a, 1, sizeof *e);
     if (e == NULL)
@@ -148,8 +150,7 @@ VEP_API unsigned int vep_diag_line(const vep_engine *engine, size_t index)
     return engine->diags.v[index].line;
 }
 
-/* The short machine name of a status, used in the diagnostics document. */
-static const char *status_name(vep_status s)
+VEP_API const char *vep_status_name(vep_status s)
 {
     switch (s) {
     case VEP_OK: return "ok";
@@ -182,7 +183,7 @@ VEP_API vep_status vep_diag_json(char **out, const vep_engine *engine)
     vep__buf_init(&b, &engine->alloc);
     vep__jw_init(&w, &b, 1);
     vep__jw_object(&w);
-    vep__jw_kstring(&w, "status", status_name(engine->status));
+    vep__jw_kstring(&w, "status", vep_status_name(engine->status));
     vep__jw_kstring(&w, "message", vep_engine_errmsg(engine));
     vep__jw_key(&w, "errors");
     vep__jw_array(&w);

@@ -288,8 +288,7 @@ static int prepare_call(lua_State *L)
         lua_pushcclosure(L, view[i].func, 1);
         lua_setfield(L, -2, view[i].name);
     }
-    /* leave function and view on the stack for the caller's pcall */
-    return 0;
+    return 2;  /* the function and the view, for the caller's pcall */
 }
 
 /* Runs function `fn` with the view; leaves `nres` results on the stack. */
@@ -320,7 +319,7 @@ static vep_status call(vep_ctx *ctx, const vep_fn *fn, int nres)
         snprintf(err.message, sizeof err.message, "out of memory preparing the call");
         return fn_failed(ctx, fn, &err);
     }
-    if (!ca.ok) {
+    if (!ca.ok || lua_gettop(L) != base + 2) {
         lua_settop(L, base);
         memset(&err, 0, sizeof err);
         err.status = VEP_ERR_INTERNAL;

@@ -97,6 +97,10 @@ typedef enum vep_status {
 ** Static storage; never NULL, also for unknown codes. */
 VEP_API const char *vep_strerror(vep_status status);
 
+/* A stable machine name for a status, e.g. "instruction_limit" (the names
+** used in vep_diag_json's "status").  Static storage; never NULL. */
+VEP_API const char *vep_status_name(vep_status status);
+
 /* Frees a string or buffer returned by the library.  NULL is accepted. */
 VEP_API void vep_free(void *ptr);
 
@@ -122,8 +126,10 @@ typedef struct vep_allocator {
 ** and diagnostics of its last failed call.  Zero in a limit field means the
 ** default.  Defaults: 64 MiB of script memory, 100 million Lua instructions
 ** and 2000 ms of wall-clock time per top-level script run (loading an
-** instrument, or scoring one assessment).
+** instrument, or scoring one assessment).  A memory limit below
+** VEP_MIN_MEMORY_LIMIT is refused with VEP_ERR_ARGUMENT.
 */
+#define VEP_MIN_MEMORY_LIMIT ((size_t)256 * 1024)
 #define VEP_ENGINE_OPTIONS_VERSION 1
 
 typedef struct vep_engine_options {
@@ -182,8 +188,10 @@ VEP_API const char *vep_diag_get(const vep_engine *engine, size_t index,
 VEP_API unsigned int vep_diag_line(const vep_engine *engine, size_t index);
 
 /* All diagnostics of the last failed call as a JSON document:
-** {"status":..., "message":..., "errors":[{"file","line","path","item",
-** "rule","message"}...]}.  The caller frees *out with vep_free(). */
+** {"status": vep_status_name(), "message": vep_engine_errmsg(),
+**  "errors": [{"file","line","path","item","rule","message"}...]} and,
+** when more than 1000 problems were found, "not_shown": the number left
+** out.  The caller frees *out with vep_free(). */
 VEP_API vep_status vep_diag_json(char **out, const vep_engine *engine);
 
 /* ---------------------------------------------------------------------------
@@ -219,8 +227,10 @@ VEP_API const char *vep_instrument_id(const vep_instrument *instrument);
 VEP_API const char *vep_instrument_version(const vep_instrument *instrument);
 VEP_API const char *vep_instrument_sha256(const vep_instrument *instrument);
 
-/* Describes the instrument (metadata, scales, parts, domains, items, scores,
-** levels, flags) as JSON, with texts in `lang` (a BCP 47 tag; NULL or an
+/* Describes the instrument as JSON: metadata ("id", "version", "sha256",
+** "title", "languages", ...), "scales", "parts", "domains", "items",
+** "scores" (with their reachable "range"), "levels" (with "bands"),
+** "flags", "judgement" and "tests" ([{"name","line"}]), with texts in `lang` (a BCP 47 tag; NULL or an
 ** absent language falls back to the instrument's first language).  The
 ** caller frees *out with vep_free(). */
 VEP_API vep_status vep_instrument_describe(char **out,
