@@ -529,7 +529,7 @@ static void score_range(checker *c, vep_score_def *s)
     double lo = 0, hi = 0, minlo = HUGE_VAL, maxhi = -HUGE_VAL, mincl = HUGE_VAL, maxch = -HUGE_VAL;
     double vmin = HUGE_VAL, vmax = -HUGE_VAL, wsum = 0, wfixed = 0, wsmall = HUGE_VAL;
     size_t j, fixed = 0;
-    int integral = 1, all_omit = 1;
+    int integral = 1, all_omit = 1, part_decimals = 0, factors_whole = 1;
 
     for (j = 0; j < s->nterms; j++) {
         const vep_term *t = &s->terms[j];
@@ -542,6 +542,10 @@ static void score_range(checker *c, vep_score_def *s)
             a = t->weight * o->min;
             b = t->weight * o->max;
             ti = o->decimals == 0 && t->weight == floor(t->weight);
+            if (o->decimals > part_decimals)
+                part_decimals = o->decimals;
+            if (t->weight != floor(t->weight))
+                factors_whole = 0;
             lo += a < b ? a : b;
             hi += a < b ? b : a;
             integral &= ti;
@@ -617,8 +621,12 @@ static void score_range(checker *c, vep_score_def *s)
         lo = hi = 0;
     s->min = lo;
     s->max = hi;
+    /* Default rounding: whole numbers stay whole; a composite with whole
+    ** factors keeps the finest rounding of its parts; anything else gets
+    ** two decimals. */
     if (s->decimals < 0)
-        s->decimals = integral ? 0 : 2;
+        s->decimals = integral ? 0
+                    : (s->rule == VEP_RULE_COMPOSITE && factors_whole) ? part_decimals : 2;
     s->integral = s->decimals == 0;
 }
 

@@ -169,6 +169,22 @@ static void digits_write(vep_buf *b, const jw_digits *g, int plain)
     }
 }
 
+/* Appends a whole number in decimal, without printf (the hot path of
+** rendering: most values in a result are small whole numbers). */
+static void int_write(vep_buf *b, long long v)
+{
+    char tmp[24];
+    int i = (int)sizeof tmp;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[--i] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        tmp[--i] = '-';
+    vep__buf_add(b, tmp + i, sizeof tmp - (size_t)i);
+}
+
 /* Appends `v` in the format described in jsonw.h. */
 static void number_write(vep_buf *b, double v, int decimals)
 {
@@ -185,7 +201,7 @@ static void number_write(vep_buf *b, double v, int decimals)
     if (decimals > 15)
         decimals = 15;
     if (v == floor(v) && fabs(v) < 9007199254740992.0) {
-        vep__buf_printf(b, "%.0f", v);   /* no separator, no grouping */
+        int_write(b, (long long)v);
         return;
     }
     if (decimals >= 0 && fabs(v) < 1e15) {
@@ -418,7 +434,7 @@ void vep__jw_number(vep_jsonw *w, double v, int decimals)
 void vep__jw_int(vep_jsonw *w, long long v)
 {
     jw_before(w);
-    vep__buf_printf(w->b, "%lld", v);
+    int_write(w->b, v);
 }
 
 void vep__jw_bool(vep_jsonw *w, int v)

@@ -170,7 +170,11 @@ int main(int argc, char **argv)
     t0 = now_us();
     for (i = 0; i < 100; i++) {
         if (vep_instrument_load_buffer(&ins, e, "bench40.lua", script, strlen(script)) != VEP_OK) {
+            size_t k;
             fprintf(stderr, "load failed: %s\n", vep_engine_errmsg(e));
+            for (k = 0; k < vep_diag_count(e); k++)
+                fprintf(stderr, "  line %u: %s\n", vep_diag_line(e, k),
+                        vep_diag_get(e, k, VEP_DIAG_MESSAGE));
             return 70;
         }
         if (i < 99) vep_instrument_free(ins);
