@@ -193,6 +193,28 @@ typedef struct load_state {
     char *realdir;        /* its canonical form                   */
 } load_state;
 
+/* The name results show for a source: the main script's file name, or a
+** module's path relative to the instrument's directory ("lib/x.lua"). */
+static char *source_label(const vep_alloc *a, const char *name,
+                          const char *module)
+{
+    const char *base;
+    char *label;
+    size_t i, n;
+    if (module == NULL) {
+        base = strrchr(name, '/');
+        return vep__strdup(a, base ? base + 1 : name);
+    }
+    n = strlen(module);
+    label = vep__malloc(a, n + 5);
+    if (label == NULL)
+        return NULL;
+    for (i = 0; i < n; i++)
+        label[i] = module[i] == '.' ? '/' : module[i];
+    memcpy(label + n, ".lua", 5);
+    return label;
+}
+
 /* Adds a source to the model (taking ownership of name, module, text). */
 static int add_source(vep_model *m, char *name, char *module, char *text,
                       size_t len)
@@ -212,7 +234,8 @@ static int add_source(vep_model *m, char *name, char *module, char *text,
     v[m->nsources].text = text;
     v[m->nsources].len = len;
     m->nsources++;
-    return 0;
+    v[m->nsources - 1].label = source_label(m->alloc, name, module);
+    return v[m->nsources - 1].label ? 0 : -1;
 }
 
 /* Reads module `name` from the instrument's own directory: dots become
@@ -298,13 +321,13 @@ done:
 /* ---- Hashing --------------------------------------------------------- */
 
 /* One source: its own digest (what sha256sum prints).  Several: the digest
-** of the lines "HEX  NAME\n" in load order, as `sha256sum FILES | sha256sum`
+** of the lines "HEX  LABEL\n" in load order (labels relative to the
+** instrument's directory), as `cd DIR && sha256sum FILES | sha256sum`
 ** prints when given the files in that order. */
 static vep_status hash_sources(vep_model *m)
 {
     vep_buf b;
     size_t i;
-    const char *base;
     int rc = 0;
 
     for (i = 0; i < m->nsources; i++)
@@ -316,8 +339,7 @@ static vep_status hash_sources(vep_model *m)
     }
     vep__buf_init(&b, m->alloc);
     for (i = 0; i < m->nsources; i++) {
-        base = m->sources[i].name;
-        vep__buf_printf(&b, "%s  %s\n", m->sources[i].sha256, base);
+        vep__buf_printf(&b, "%s  %s\n", m->sources[i].sha256, m->sources[i].label);
     }
     if (b.failed || vep__sha256_hex(b.data, b.len, m->sha256))
         rc = -1;
@@ -378,11 +400,13 @@ vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
     }
     name = vep__strdup(m->alloc, path);
     text = vep__strndup(m->alloc, src, len);
-    if (name == NULL || text == NULL || add_source(m, name, NULL, text, len) != 0) {
-        if (m->nsources == 0) {
-            vep__free(m->alloc, name);
-            vep__free(m->alloc, text);
-        }
+    if (name == NULL || text == NULL) {
+        vep__free(m->alloc, name);
+        vep__free(m->alloc, text);
+        st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    if (add_source(m, name, NULL, text, len) != 0) {  /* took ownership */
         st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
         goto done;
     }

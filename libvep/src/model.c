@@ -171,6 +171,7 @@ void vep__model_free(vep_model *m)
     for (i = 0; i < m->nsources; i++) {
         vep__free(a, m->sources[i].name);
         vep__free(a, m->sources[i].module);
+        vep__free(a, m->sources[i].label);
         vep__free(a, m->sources[i].text);
     }
     vep__free(a, m->sources);

@@ -258,6 +258,9 @@ typedef struct vep_testcase {
 typedef struct vep_source {
     char *name;                /* display name (path as given)            */
     char *module;              /* require() name, NULL for the main script */
+    char *label;               /* name relative to the instrument's
+                                  directory: what results and the hash
+                                  show, whatever path the host gave       */
     char *text;                /* the bytes, kept for the runtime         */
     size_t len;
     char sha256[65];

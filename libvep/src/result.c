@@ -322,7 +322,7 @@ static void write_instrument(vep_jsonw *w, const vep_model *m)
     vep__jw_array(w);
     for (i = 0; i < m->nsources; i++) {
         vep__jw_object(w);
-        vep__jw_kstring(w, "file", m->sources[i].name);
+        vep__jw_kstring(w, "file", m->sources[i].label);
         vep__jw_kstring(w, "sha256", m->sources[i].sha256);
         vep__jw_object_end(w);
     }

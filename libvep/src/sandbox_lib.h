@@ -1,0 +1,34 @@
+/*
+** sandbox_lib.h -- what sandbox.c and sandbox_lib.c share.
+**
+** sandbox.c owns the sandbox state (allocator, hook, limits, errors);
+** sandbox_lib.c builds the safe library set on top of it.  The functions
+** below are the only way the library code reaches the sandbox state, so the
+** struct itself stays private to sandbox.c.
+*/
+#ifndef VEP_SANDBOX_LIB_H
+#define VEP_SANDBOX_LIB_H
+
+#include <stdint.h>
+#include "lua.h"
+
+/* Instructions between two calls of the count hook.  A thread can end
+** with up to this many instructions not yet charged, so creating one costs
+** this much. */
+#define VEP__SANDBOX_HOOK_COUNT 1000
+
+/* Charges `cost` units (one unit ~ one VM instruction) to the instruction
+** budget of the sandbox owning L and checks the wall-clock deadline.  Raises
+** the limit error (and trips the sandbox) when the budget would be exceeded,
+** the deadline has passed, or the sandbox is already tripped. */
+void vep__sandbox_charge(lua_State *L, uint64_t cost);
+
+/* Raises "<where>: <formatted message>" as an error classified "forbidden".
+** Never returns. */
+int vep__sandbox_forbidden(lua_State *L, const char *fmt, ...);
+
+/* Builds the script environment (the safe base functions and library
+** tables) and leaves it on the stack.  Must run in protected mode. */
+void vep__sandbox_open_libs(lua_State *L);
+
+#endif
