@@ -155,14 +155,17 @@ static const char *diag_field(const vep_engine *engine, size_t index,
     return s ? s : "";
 }
 
-/* Whether `msg` already begins by naming the item: "item 'ID'" followed
-** by ':' or ' ' (the library's messages sometimes do). */
+/* Whether `msg` already names the item as 'ID' (the library's messages
+** name the declaration they are about: "item 'S01': ...", "score 's': ..."). */
 static int names_item(const char *msg, const char *item)
 {
     size_t n = strlen(item);
+    const char *p;
 
-    return strncmp(msg, "item '", 6) == 0 && strncmp(msg + 6, item, n) == 0
-        && msg[6 + n] == '\'' && (msg[7 + n] == ':' || msg[7 + n] == ' ');
+    for (p = strchr(msg, '\''); p != NULL; p = strchr(p + 1, '\''))
+        if (strncmp(p + 1, item, n) == 0 && p[1 + n] == '\'')
+            return 1;
+    return 0;
 }
 
 /* Prints one diagnostic as "FILE:LINE: PATH: item 'ID': MESSAGE (RULE)",

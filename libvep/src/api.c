@@ -213,6 +213,8 @@ static vep_status assess_failed(vep_engine *e, vep_status st)
         return vep__engine_fail(e, st, "the assessment is invalid: %zu problem%s found",
                                 e->diags.n + e->diags.dropped,
                                 e->diags.n + e->diags.dropped == 1 ? "" : "s");
+    if (e->diags.n && e->diags.v[0].message[0])   /* a script rule failed */
+        return vep__engine_fail(e, st, "%s: %s", vep_strerror(st), e->diags.v[0].message);
     return vep__engine_fail(e, st, "%s", vep_strerror(st));
 }
 
