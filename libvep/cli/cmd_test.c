@@ -34,6 +34,7 @@ static const char test_usage[] =
     "Prints 'PASS NAME' or 'FAIL NAME: FAILURES' for each case, a summary\n"
     "line for each instrument, and last the line 'N passed, M failed'.\n"
     "The exit status is 0 when every case passes, 1 when a case fails,\n"
+    "3 when a case's script rule exceeded a limit,\n"
     "2 when a script is invalid.\n";
 
 /* A growable list of owned path strings. */
@@ -267,7 +268,7 @@ static int run_one(const cli_options *opts, vep_engine *engine,
     test_totals mine = { 0, 0 };
     size_t lib_failed = 0;
     vep_status st;
-    int rc;
+    int rc, limit_hit = 0;
 
     fflush(stdout);        /* keep stdout and stderr in order in a log */
     rc = cli_load(opts, engine, path, &inst);
@@ -288,9 +289,13 @@ static int run_one(const cli_options *opts, vep_engine *engine,
     }
     cases = cJSON_GetObjectItemCaseSensitive(doc, "cases");
     if (cJSON_IsArray(cases)) {
-        const cJSON *c;
-        cJSON_ArrayForEach(c, cases)
+        const cJSON *c, *cs;
+        cJSON_ArrayForEach(c, cases) {
             print_case(c, &mine);
+            cs = cJSON_GetObjectItemCaseSensitive(c, "status");
+            if (cJSON_IsString(cs) && strstr(cs->valuestring, "_limit") != NULL)
+                limit_hit = 1;
+        }
     } else {
         mine.passed = report_count(doc, "passed");
         mine.failed = report_count(doc, "failed");
@@ -305,6 +310,8 @@ static int run_one(const cli_options *opts, vep_engine *engine,
     totals->passed += mine.passed;
     totals->failed += mine.failed;
     rc = mine.failed > 0 ? CLI_EXIT_INVALID : CLI_EXIT_OK;
+    if (limit_hit)   /* a case's script rule ran out of its limits */
+        rc = CLI_EXIT_LIMIT;
 
 cleanup:
     if (rc > CLI_EXIT_INVALID)

@@ -7,8 +7,10 @@
 ** read and validate (assessment.c), score (score.c), check the judgement
 ** against the advisory level, render (result.c).
 */
+#define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <string.h>
 #include "engine.h"
 #include "runtime.h"
@@ -21,9 +23,12 @@ static vep_status read_file(vep_engine *e, const char *path, char **out,
 {
     FILE *f = NULL;
     char *data = NULL;
+    struct stat sb;
     long size;
     size_t got;
     vep_status st = VEP_ERR_IO;
+
+    memset(&sb, 0, sizeof sb);
 
     *out = NULL;
     f = fopen(path, "rb");
@@ -31,8 +36,14 @@ static vep_status read_file(vep_engine *e, const char *path, char **out,
         vep__engine_fail(e, VEP_ERR_IO, "%s: cannot open: %s", path, strerror(errno));
         goto done;
     }
+    if (fstat(fileno(f), &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        vep__engine_fail(e, VEP_ERR_IO, "%s: cannot read: %s", path,
+                         S_ISDIR(sb.st_mode) ? "it is a directory, not an instrument script"
+                                             : "not a regular file");
+        goto done;
+    }
     if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
-        vep__engine_fail(e, VEP_ERR_IO, "%s: cannot read: not a regular file", path);
+        vep__engine_fail(e, VEP_ERR_IO, "%s: cannot read: %s", path, strerror(errno));
         goto done;
     }
     if (size > MAX_SCRIPT_BYTES) {

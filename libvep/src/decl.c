@@ -307,7 +307,7 @@ static void read_item(vep_declrd *r, int t, vep_item *it)
         if (it->when == NULL) {
             r->d->nomem = 1;
         } else {
-            snprintf(path, sizeof path, "item:%s/when", it->id);
+            snprintf(path, sizeof path, "item:%s/when", r->id ? r->id : "");
             vep__decl_cond(r, -1, path, it->when);
         }
     }
@@ -517,7 +517,7 @@ void vep__decl_read(lua_State *L, vep_model *m, vep_diags *d)
         r.origin.file = m->nsources ? m->sources[0].name : "";
         vep__decl_problem(&r, "missing_field", "no instrument { id = ..., version = ... } declaration");
     }
-    if (allocate(&r, count) != 0) {
+    if (d->nomem || allocate(&r, count) != 0) {
         d->nomem = 1;
         lua_pop(L, 1);
         return;

@@ -292,7 +292,7 @@ void vep__decl_score(vep_declrd *r, int t, vep_score_def *s)
         lua_pop(L, 1);
         {
             char path[160];
-            snprintf(path, sizeof path, "score:%s/fn", s->id);
+            snprintf(path, sizeof path, "score:%s/fn", r->id ? r->id : "");
             set_fn_key(r, &s->fn, path);
         }
         read_uses(r, t, &s->fn);
@@ -399,7 +399,7 @@ void vep__decl_flag(vep_declrd *r, int t, vep_flag_def *f)
     if (vep__decl_field(r, t, "when") == LUA_TNIL) {
         vep__decl_problem(r, "missing_field", "'when' gives the condition that raises the flag");
     } else {
-        snprintf(path, sizeof path, "flag:%s/when", f->id);
+        snprintf(path, sizeof path, "flag:%s/when", r->id ? r->id : "");
         vep__decl_cond(r, -1, path, &f->when);
     }
     lua_pop(r->L, 1);

@@ -142,18 +142,24 @@ static int lang_index(const vep_model *m, const char *tag)
 /* Appends one (lang, text) pair to a text. */
 static void text_add(vep_declrd *r, vep_text *t, const char *lang, const char *s)
 {
-    char **l2, **t2;
+    char **l2, **t2, *l, *x;
     l2 = vep__realloc(r->a, t->lang, (t->n + 1) * sizeof *l2);
     if (l2 == NULL) { r->d->nomem = 1; return; }
     t->lang = l2;
     t2 = vep__realloc(r->a, t->text, (t->n + 1) * sizeof *t2);
     if (t2 == NULL) { r->d->nomem = 1; return; }
     t->text = t2;
-    t->lang[t->n] = vep__strdup(r->a, lang);
-    t->text[t->n] = vep__strdup(r->a, s);
-    t->n++;
-    if (!t->lang[t->n - 1] || !t->text[t->n - 1])
+    l = vep__strdup(r->a, lang);
+    x = vep__strdup(r->a, s);
+    if (l == NULL || x == NULL) {  /* never a NULL entry */
+        vep__free(r->a, l);
+        vep__free(r->a, x);
         r->d->nomem = 1;
+        return;
+    }
+    t->lang[t->n] = l;
+    t->text[t->n] = x;
+    t->n++;
 }
 
 /* Texts are stored in the order of the instrument's languages, so that the
@@ -197,39 +203,44 @@ void vep__decl_strings_at(vep_declrd *r, int idx, const char *what, char ***out,
     lua_State *L = r->L;
     int abs = lua_absindex(L, idx);
     size_t len, i;
+    char **v;
 
     *out = NULL;
     *n = 0;
     if (lua_type(L, abs) == LUA_TSTRING) {
-        *out = vep__calloc(r->a, 1, sizeof **out);
-        if (*out == NULL) { r->d->nomem = 1; return; }
-        (*out)[0] = vep__strdup(r->a, lua_tostring(L, abs));
-        *n = 1;
-        if ((*out)[0] == NULL)
-            r->d->nomem = 1;
-        return;
-    }
-    if (lua_type(L, abs) != LUA_TTABLE) {
+        len = 1;
+    } else if (lua_type(L, abs) == LUA_TTABLE) {
+        len = (size_t)lua_rawlen(L, abs);
+    } else {
         vep__decl_problem(r, "wrong_type", "'%s' must be a string or a list of strings", what);
         return;
     }
-    len = (size_t)lua_rawlen(L, abs);
     if (len == 0)
         return;
-    *out = vep__calloc(r->a, len, sizeof **out);
-    if (*out == NULL) { r->d->nomem = 1; return; }
-    *n = len;
+    v = vep__calloc(r->a, len, sizeof *v);
+    if (v == NULL)
+        goto nomem;
     for (i = 0; i < len; i++) {
-        if (lua_rawgeti(L, abs, (lua_Integer)i + 1) == LUA_TSTRING) {
-            (*out)[i] = vep__strdup(r->a, lua_tostring(L, -1));
-            if ((*out)[i] == NULL)
-                r->d->nomem = 1;
-        } else {
+        int type = lua_type(L, abs) == LUA_TSTRING ? LUA_TSTRING
+                                                   : lua_rawgeti(L, abs, (lua_Integer)i + 1);
+        const char *s = type == LUA_TSTRING ? lua_tostring(L, lua_type(L, abs) == LUA_TSTRING ? abs : -1) : "";
+        if (type != LUA_TSTRING)
             vep__decl_problem(r, "wrong_type", "entry %zu of '%s' must be a string", i + 1, what);
-            (*out)[i] = vep__strdup(r->a, "");
+        v[i] = vep__strdup(r->a, s);
+        if (lua_type(L, abs) != LUA_TSTRING)
+            lua_pop(L, 1);
+        if (v[i] == NULL) {
+            while (i-- > 0)
+                vep__free(r->a, v[i]);
+            vep__free(r->a, v);
+            goto nomem;
         }
-        lua_pop(L, 1);
     }
+    *out = v;
+    *n = len;
+    return;
+nomem:
+    r->d->nomem = 1;   /* a list is all or nothing: never NULL entries */
 }
 
 void vep__decl_strings(vep_declrd *r, int t, const char *key, char ***out,
@@ -242,7 +253,10 @@ void vep__decl_strings(vep_declrd *r, int t, const char *key, char ***out,
 
 int vep__valid_id(const char *s)
 {
-    size_t i, n = strlen(s);
+    size_t i, n;
+    if (s == NULL)
+        return 0;
+    n = strlen(s);
     if (n == 0 || n > 64)
         return 0;
     for (i = 0; i < n; i++) {
@@ -259,6 +273,8 @@ int vep__valid_id(const char *s)
 int vep__valid_lang(const char *s)
 {
     size_t i = 0, run = 0, first = 1;
+    if (s == NULL)
+        return 0;
     for (;; i++) {
         char c = s[i];
         if (c == '-' || c == '\0') {

@@ -437,7 +437,7 @@ vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
         goto done;
     }
     problems = e->diags.n;
-    if (problems == 0)
+    if (problems == 0 && !e->diags.nomem)
         problems = vep__check(m, &e->diags);
     if (e->diags.nomem) {
         st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");

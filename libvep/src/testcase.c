@@ -182,6 +182,7 @@ vep_status vep__run_tests(vep_instrument *ins, vep_buf *b, size_t *failed)
             check_invalid(&w, &failures, expect, &e->diags, rs);
         }
         vep__jw_array_end(&w);
+        vep__jw_kstring(&w, "status", vep_status_name(rs));
         vep__jw_kbool(&w, "passed", failures == 0);
         vep__jw_object_end(&w);
         if (failures)

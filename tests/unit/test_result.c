@@ -237,6 +237,7 @@ static fx *fx_screen(const char *spec)
     m->nsources = 1;
     m->sources = vep__calloc(&f->a, 1, sizeof *m->sources);
     m->sources[0].name = dup(f, "screen.lua");
+    m->sources[0].label = dup(f, "screen.lua");
     memset(m->sources[0].sha256, 'b', 64);
     d = add_domain(f, "beliefs", VEP_DOMAIN_RISK);
     p = add_domain(f, "protective", VEP_DOMAIN_PROTECTIVE);

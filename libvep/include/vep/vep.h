@@ -257,8 +257,10 @@ VEP_API vep_status vep_validate(vep_instrument *instrument, const char *json,
 ** The instrument's own test cases.
 **
 ** Runs every test case declared in the script and writes a JSON report
-** {"instrument", "version", "passed", "failed", "cases":[{"name","passed",
-** "failures":[...]}]} to *out (freed with vep_free()).  *out_failed gets the
+** {"instrument", "version", "cases":[{"name", "line", "failures":[...],
+** "status", "passed"}], "passed", "failed"} to *out (freed with vep_free()),
+** where a case's "status" is vep_status_name() of scoring its assessment
+** (e.g. "ok", "assessment", "instruction_limit").  *out_failed gets the
 ** number of failing cases.  Returns VEP_OK when the cases could be run,
 ** whatever their outcome.
 */
