@@ -160,27 +160,23 @@ static void read_part(vep_declrd *r, int t, vep_part *p)
 static void read_domain(vep_declrd *r, int t, vep_domain *dm)
 {
     static const char *const fields[] = { "title", "kind", "part", NULL };
-    char *kind = NULL, *part = NULL;
+    char kind[32], part[128];
     vep__decl_check_fields(r, t, fields, 0);
     vep__decl_text(r, t, "title", &dm->title);
-    vep__decl_string(r, t, "kind", &kind);
     dm->kind = VEP_DOMAIN_RISK;
-    if (kind) {
+    if (vep__decl_word(r, t, "kind", kind, sizeof kind) == 1) {
         if (strcmp(kind, "risk") == 0) dm->kind = VEP_DOMAIN_RISK;
         else if (strcmp(kind, "need") == 0) dm->kind = VEP_DOMAIN_NEED;
         else if (strcmp(kind, "protective") == 0) dm->kind = VEP_DOMAIN_PROTECTIVE;
         else if (strcmp(kind, "other") == 0) dm->kind = VEP_DOMAIN_OTHER;
         else vep__decl_problem(r, "invalid_value", "kind '%s' must be risk, need, protective or other", kind);
     }
-    vep__decl_string(r, t, "part", &part);
     dm->part = -1;
-    if (part) {
+    if (vep__decl_word(r, t, "part", part, sizeof part) == 1) {
         dm->part = vep__model_find_part(r->m, part);
         if (dm->part < 0)
             vep__decl_problem(r, "unknown_reference", "part '%s' is not declared (declare parts before their domains)", part);
     }
-    vep__free(r->a, kind);
-    vep__free(r->a, part);
 }
 
 /* ---- Items ----------------------------------------------------------- */
@@ -236,7 +232,7 @@ static void read_item(vep_declrd *r, int t, vep_item *it)
         "protective", "when", "text", "guidance", NULL
     };
     lua_State *L = r->L;
-    char *type = NULL;
+    char type[32];
     double v;
     size_t i;
 
@@ -244,10 +240,9 @@ static void read_item(vep_declrd *r, int t, vep_item *it)
     it->scale = -1;
     it->part = -1;
     it->allow_unknown = it->allow_na = 1;
-    vep__decl_string(r, t, "type", &type);
-    if (type == NULL) {
+    if (vep__decl_word(r, t, "type", type, sizeof type) == 0) {
         vep__decl_problem(r, "missing_field", "'type' is required (presence, scale, choice, multi, count, number, date or text)");
-    } else {
+    } else if (type[0]) {
         int found = 0;
         for (i = 0; i < sizeof item_types / sizeof item_types[0]; i++)
             if (strcmp(type, item_types[i].name) == 0) {
@@ -257,7 +252,6 @@ static void read_item(vep_declrd *r, int t, vep_item *it)
         if (!found)
             vep__decl_problem(r, "invalid_value", "type '%s' must be presence, scale, choice, multi, count, number, date or text", type);
     }
-    vep__free(r->a, type);
     vep__decl_string(r, t, "scale", &it->scale_id);
     if (it->type == VEP_ITEM_SCALE && it->scale_id == NULL)
         vep__decl_problem(r, "missing_field", "a scale item needs 'scale'");
@@ -272,6 +266,10 @@ static void read_item(vep_declrd *r, int t, vep_item *it)
         it->domains = vep__calloc(r->a, it->ndomains, sizeof *it->domains);
         if (!it->weights || !it->domains) {
             r->d->nomem = 1;
+            for (i = 0; i < it->ndomains; i++)
+                vep__free(r->a, it->domain_ids[i]);
+            vep__free(r->a, it->domain_ids);
+            it->domain_ids = NULL;
             it->ndomains = 0;
         }
         for (i = 0; i < it->ndomains; i++) {
@@ -338,14 +336,10 @@ static int kind_of(const char *s)
 }
 
 /* The origin file is borrowed from the model's sources, which live as long
-** as the model; the record's file name is matched against them. */
+** as the model; the record names the chunk by its label. */
 static const char *source_name(const vep_model *m, const char *file)
 {
-    size_t i;
-    for (i = 0; i < m->nsources; i++)
-        if (strcmp(m->sources[i].name, file) == 0)
-            return m->sources[i].name;
-    return m->nsources ? m->sources[0].name : "";
+    return vep__model_source_name(m, file);
 }
 
 /* Allocates the model's arrays for the number of records of each kind. */
@@ -482,7 +476,7 @@ done:
 
 /* Reads every record in declaration order.  The instrument is read first
 ** whatever its position, since texts need its list of languages. */
-void vep__decl_read(lua_State *L, vep_model *m, vep_diags *d)
+void vep__decl_read(lua_State *L, vep_model *m, vep_diags *d, vep_buf *scratch)
 {
     vep_declrd r;
     size_t count[K_COUNT], n[K_COUNT], len, i;
@@ -495,6 +489,7 @@ void vep__decl_read(lua_State *L, vep_model *m, vep_diags *d)
     r.m = m;
     r.d = d;
     r.a = m->alloc;
+    r.scratch = scratch;
     lua_getfield(L, LUA_REGISTRYINDEX, VEP_DECLS_KEY);
     decls = lua_gettop(L);
     len = (size_t)lua_rawlen(L, decls);

@@ -24,7 +24,9 @@ typedef struct vep_declrd {
     const char *kind;      /* of the declaration being read            */
     const char *id;        /* its id, or NULL                          */
     vep_origin origin;
-    char *file_owned;      /* unused; origins borrow model sources     */
+    vep_buf *scratch;      /* owned by the caller of vep__decl_read, so
+                              an error raised by Lua mid-way (out of
+                              memory) cannot leak what is being built  */
 } vep_declrd;
 
 #if defined(__GNUC__)
@@ -43,6 +45,11 @@ void vep__decl_check_fields(vep_declrd *r, int t, const char *const *allowed,
 /* Reads an optional string field into a new copy; *out stays NULL when the
 ** field is absent.  Returns 0 when absent or good, -1 on a wrong type. */
 int vep__decl_string(vep_declrd *r, int t, const char *key, char **out);
+/* Reads an optional short string (a keyword such as a rule or a type)
+** into `out` without allocating, so that nothing is held if a later Lua
+** call raises.  Returns 1 when present, 0 absent, -1 wrong type or too
+** long (reported). */
+int vep__decl_word(vep_declrd *r, int t, const char *key, char *out, size_t n);
 /* Reads an optional number.  Returns 1 when present, 0 absent, -1 wrong. */
 int vep__decl_number(vep_declrd *r, int t, const char *key, double *out);
 /* Reads an optional boolean.  Returns 1 when present, 0 absent, -1 wrong. */

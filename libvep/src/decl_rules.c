@@ -233,26 +233,30 @@ static void read_composite(vep_declrd *r, int t, vep_score_def *s)
     lua_pop(L, 1);
 }
 
-/* Reads `items = { "A", "B" }` with the optional `weights = { A = 2 }`. */
+/* Reads `items = { "A", "B" }` with the optional `weights = { A = 2 }`.
+** The terms are owned by the model before any Lua call that may raise. */
 static void read_item_terms(vep_declrd *r, int t, vep_score_def *s)
 {
     lua_State *L = r->L;
     char **ids = NULL;
-    size_t n = 0, i;
+    size_t n = 0, i, first = s->nterms;
     vep__decl_strings(r, t, "items", &ids, &n);
-    for (i = 0; i < n; i++) {
-        double w = 1;
-        if (vep__decl_field(r, t, "weights") == LUA_TTABLE) {
-            lua_pushstring(L, ids[i]);
+    for (i = 0; i < n; i++)
+        add_term(r, s, VEP_REF_ITEM, ids[i], 1);
+    for (i = 0; i < n; i++)
+        vep__free(r->a, ids[i]);
+    vep__free(r->a, ids);
+    if (vep__decl_field(r, t, "weights") == LUA_TTABLE) {
+        for (i = first; i < s->nterms; i++) {
+            if (s->terms[i].ref.id == NULL)
+                continue;
+            lua_pushstring(L, s->terms[i].ref.id);
             if (lua_rawget(L, -2) == LUA_TNUMBER)
-                w = (double)lua_tonumber(L, -1);
+                s->terms[i].weight = (double)lua_tonumber(L, -1);
             lua_pop(L, 1);
         }
-        lua_pop(L, 1);
-        add_term(r, s, VEP_REF_ITEM, ids[i], w);
-        vep__free(r->a, ids[i]);
     }
-    vep__free(r->a, ids);
+    lua_pop(L, 1);
 }
 
 void vep__decl_score(vep_declrd *r, int t, vep_score_def *s)
@@ -262,7 +266,7 @@ void vep__decl_score(vep_declrd *r, int t, vep_score_def *s)
         "missing", "max_unknown", "decimals", "uses", "fn", "min", "max", NULL
     };
     lua_State *L = r->L;
-    char *rule = NULL, *missing = NULL;
+    char rule[32], missing[32];
     double v;
     int k, has_min, has_max;
 
@@ -272,10 +276,9 @@ void vep__decl_score(vep_declrd *r, int t, vep_score_def *s)
     s->decimals = -1;
     s->at_least = 1;
     vep__decl_text(r, t, "title", &s->title);
-    vep__decl_string(r, t, "rule", &rule);
-    if (rule == NULL) {
+    if (vep__decl_word(r, t, "rule", rule, sizeof rule) == 0) {
         vep__decl_problem(r, "missing_field", "'rule' is required (sum, mean, count, max, min, composite or function)");
-    } else {
+    } else if (rule[0]) {
         for (k = 0; rule_names[k] && strcmp(rule_names[k], rule) != 0; k++)
             ;
         if (rule_names[k] == NULL)
@@ -307,8 +310,7 @@ void vep__decl_score(vep_declrd *r, int t, vep_score_def *s)
     }
     if (vep__decl_number(r, t, "at_least", &v) == 1)
         s->at_least = v;
-    vep__decl_string(r, t, "missing", &missing);
-    if (missing) {
+    if (vep__decl_word(r, t, "missing", missing, sizeof missing) == 1) {
         if (strcmp(missing, "incomplete") == 0) s->missing = VEP_MISSING_INCOMPLETE;
         else if (strcmp(missing, "prorate") == 0) s->missing = VEP_MISSING_PRORATE;
         else if (strcmp(missing, "ignore") == 0) s->missing = VEP_MISSING_IGNORE;
@@ -333,8 +335,6 @@ void vep__decl_score(vep_declrd *r, int t, vep_score_def *s)
     s->has_range = has_min && has_max;
     if (s->has_range && s->rule != VEP_RULE_FUNCTION)
         vep__decl_problem(r, "invalid_value", "'min' and 'max' are for function scores; the engine works out the range of other rules");
-    vep__free(r->a, rule);
-    vep__free(r->a, missing);
 }
 
 /* ---- Levels and flags ------------------------------------------------ */
@@ -412,7 +412,7 @@ void vep__decl_judgement(vep_declrd *r, int t, vep_judgement_def *j)
     static const char *const fields[] = {
         "outcome", "advisory", "levels", "required", "rationale", NULL
     };
-    char *policy = NULL;
+    char policy[32];
     vep__decl_check_fields(r, t, fields, 0);
     j->declared = 1;
     j->required = 1;
@@ -422,8 +422,7 @@ void vep__decl_judgement(vep_declrd *r, int t, vep_judgement_def *j)
     vep__decl_string(r, t, "advisory", &j->advisory.id);
     vep__decl_strings(r, t, "levels", &j->levels, &j->nlevels);
     vep__decl_bool(r, t, "required", &j->required);
-    vep__decl_string(r, t, "rationale", &policy);
-    if (policy) {
+    if (vep__decl_word(r, t, "rationale", policy, sizeof policy) == 1) {
         if (strcmp(policy, "when_different") == 0) j->rationale = VEP_RATIONALE_WHEN_DIFFERENT;
         else if (strcmp(policy, "always") == 0) j->rationale = VEP_RATIONALE_ALWAYS;
         else if (strcmp(policy, "optional") == 0) j->rationale = VEP_RATIONALE_OPTIONAL;
@@ -431,7 +430,6 @@ void vep__decl_judgement(vep_declrd *r, int t, vep_judgement_def *j)
     }
     if (j->advisory.id == NULL && j->nlevels == 0)
         vep__decl_problem(r, "missing_field", "the judgement needs 'levels' (the levels a professional may choose) or an 'advisory' level");
-    vep__free(r->a, policy);
 }
 
 /* ---- Test cases ------------------------------------------------------ */
@@ -549,13 +547,13 @@ void vep__decl_test(vep_declrd *r, int t, vep_testcase *c)
         "answers", "judgement", "expect", "subject", "assessor", "date", "version", NULL
     };
     lua_State *L = r->L;
-    vep_buf b;
+    vep_buf *b = r->scratch;
     vep_jsonw w;
     char *s = NULL;
 
     vep__decl_check_fields(r, t, fields, 0);
-    vep__buf_init(&b, r->a);
-    vep__jw_init(&w, &b, 0);
+    vep__buf_reset(b);
+    vep__jw_init(&w, b, 0);
     vep__jw_object(&w);
     vep__jw_key(&w, "instrument");
     vep__jw_object(&w);
@@ -599,25 +597,22 @@ void vep__decl_test(vep_declrd *r, int t, vep_testcase *c)
     }
     lua_pop(L, 1);
     vep__jw_object_end(&w);
-    if (b.failed) {
+    if (b->failed || (c->assessment_json = vep__strndup(r->a, b->data, b->len)) == NULL) {
         r->d->nomem = 1;
-        vep__buf_free(&b);
         return;
     }
-    c->assessment_json = b.data;
 
-    vep__buf_init(&b, r->a);
-    vep__jw_init(&w, &b, 0);
+    vep__buf_reset(b);
+    vep__jw_init(&w, b, 0);
     if (vep__decl_field(r, t, "expect") != LUA_TTABLE)
         vep__decl_problem(r, "missing_field", "'expect' says what the result must contain");
     else
         lua_to_json(r, -1, &w, 0);
     lua_pop(L, 1);
-    if (b.failed || b.data == NULL) {
-        if (b.failed)
-            r->d->nomem = 1;
-        vep__buf_free(&b);
+    if (b->failed) {
+        r->d->nomem = 1;
         return;
     }
-    c->expect_json = b.data;
+    if (b->len && (c->expect_json = vep__strndup(r->a, b->data, b->len)) == NULL)
+        r->d->nomem = 1;
 }

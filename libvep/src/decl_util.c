@@ -93,6 +93,30 @@ int vep__decl_string(vep_declrd *r, int t, const char *key, char **out)
     return rc;
 }
 
+int vep__decl_word(vep_declrd *r, int t, const char *key, char *out, size_t n)
+{
+    int type = vep__decl_field(r, t, key), rc = 0;
+    size_t len;
+    const char *v;
+    out[0] = '\0';
+    if (type == LUA_TSTRING) {
+        v = lua_tolstring(r->L, -1, &len);
+        if (len >= n) {
+            vep__decl_problem(r, "invalid_value", "'%s' is too long: \"%.20s...\"", key, v);
+            rc = -1;
+        } else {
+            memcpy(out, v, len + 1);
+            rc = 1;
+        }
+    } else if (type != LUA_TNIL) {
+        vep__decl_problem(r, "wrong_type", "'%s' must be a string, not a %s",
+                          key, lua_typename(r->L, type));
+        rc = -1;
+    }
+    lua_pop(r->L, 1);
+    return rc;
+}
+
 int vep__decl_number(vep_declrd *r, int t, const char *key, double *out)
 {
     int type = vep__decl_field(r, t, key);

@@ -189,6 +189,7 @@ vep_status vep__script_run(vep_sandbox *sb, const char *name, const char *src,
 
 typedef struct load_state {
     vep_model *m;
+    int nomem;            /* a module could not be read: out of memory */
     const char *dir;      /* where modules are looked up, or NULL */
     char *realdir;        /* its canonical form                   */
 } load_state;
@@ -291,6 +292,8 @@ static int read_module(void *ud, const char *name, const char **src,
     mod = vep__strdup(m->alloc, name);
     if (text == NULL || disp == NULL || mod == NULL) {
         snprintf(err, errlen, "out of memory");
+        ls->nomem = 1;
+        rc = -2;
         goto done;
     }
     if (fread(text, 1, (size_t)size, f) != (size_t)size) {
@@ -301,11 +304,13 @@ static int read_module(void *ud, const char *name, const char **src,
     if (add_source(m, disp, mod, text, (size_t)size) != 0) {
         disp = mod = text = NULL;
         snprintf(err, errlen, "out of memory");
+        ls->nomem = 1;
+        rc = -2;
         goto done;
     }
     *src = text;
     *len = (size_t)size;
-    *chunkname = disp;
+    *chunkname = m->sources[m->nsources - 1].label;
     disp = mod = text = NULL;
     rc = 0;
 done:
@@ -353,21 +358,23 @@ typedef struct read_args {
     vep_sandbox *sb;
     vep_model *m;
     vep_diags *d;
+    vep_buf scratch;
 } read_args;
 
 /* Protected: reads the records into the model. */
 static int read_decls(lua_State *L)
 {
     read_args *ra = lua_touserdata(L, 1);
-    vep__decl_read(L, ra->m, ra->d);
+    vep__decl_read(L, ra->m, ra->d, &ra->scratch);
     return 0;
 }
 
-/* Reports a failed script run as one diagnostic and the engine message. */
-static vep_status script_failed(vep_engine *e, const char *path,
+/* Reports a failed script run as one diagnostic and the engine message,
+** naming the file by the path it was loaded from. */
+static vep_status script_failed(vep_engine *e, const vep_model *m,
                                 const vep_sandbox_error *err)
 {
-    const char *file = err->file[0] ? err->file : path;
+    const char *file = vep__model_source_name(m, err->file);
     vep__diag_add(&e->diags, file, err->line, NULL, NULL, err->rule, "%s", err->message);
     if (err->line)
         return vep__engine_fail(e, err->status, "%s:%u: %s", file, err->line, err->message);
@@ -423,17 +430,29 @@ vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
         vep__engine_fail(e, st, "cannot create the script sandbox: %s", vep_strerror(st));
         goto done;
     }
-    st = vep__script_run(sb, path, m->sources[0].text, len, &err);
+    st = vep__script_run(sb, m->sources[0].label, m->sources[0].text, len, &err);
+    if (st == VEP_OK && ls.nomem)   /* even if the script caught it */
+        st = err.status = VEP_ERR_NOMEM;
+    if (st == VEP_ERR_NOMEM) {
+        vep__engine_fail(e, st, "out of memory");
+        goto done;
+    }
     if (st != VEP_OK) {
-        script_failed(e, path, &err);
+        script_failed(e, m, &err);
         goto done;
     }
     ra.sb = sb;
     ra.m = m;
     ra.d = &e->diags;
+    vep__buf_init(&ra.scratch, m->alloc);
     st = vep__sandbox_cpcall(sb, read_decls, &ra, &err);
+    vep__buf_free(&ra.scratch);
+    if (st == VEP_ERR_NOMEM) {
+        vep__engine_fail(e, st, "out of memory");
+        goto done;
+    }
     if (st != VEP_OK) {
-        script_failed(e, path, &err);
+        script_failed(e, m, &err);
         goto done;
     }
     problems = e->diags.n;

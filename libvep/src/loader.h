@@ -16,6 +16,7 @@
 #include "sandbox.h"
 #include "model.h"
 #include "diag.h"
+#include "buf.h"
 
 /* Registry keys of the declaration records. */
 #define VEP_DECLS_KEY "vep.decls"     /* array of records                */
@@ -27,8 +28,9 @@ vep_status vep__script_run(vep_sandbox *sb, const char *name, const char *src,
                            size_t len, vep_sandbox_error *err);
 
 /* decl.c: reads the records (in the registry of L) into `m`.  Runs inside
-** a protected call; problems go to `d` with file, line and id. */
-void vep__decl_read(lua_State *L, vep_model *m, vep_diags *d);
+** a protected call; problems go to `d` with file, line and id.  `scratch`
+** is a buffer the caller frees, whatever happens. */
+void vep__decl_read(lua_State *L, vep_model *m, vep_diags *d, vep_buf *scratch);
 
 /* check.c: resolves references and checks the definition.  Returns the
 ** number of problems added to `d`. */

@@ -239,3 +239,14 @@ const char *vep__text_get(const vep_text *t, const char *lang)
                 return t->text[i];
     return t->text[0];
 }
+
+const char *vep__model_source_name(const vep_model *m, const char *file)
+{
+    size_t i;
+    if (file != NULL)
+        for (i = 0; i < m->nsources; i++)
+            if ((m->sources[i].label && strcmp(m->sources[i].label, file) == 0) ||
+                strcmp(m->sources[i].name, file) == 0)
+                return m->sources[i].name;
+    return m->nsources ? m->sources[0].name : "";
+}

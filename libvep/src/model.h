@@ -321,6 +321,11 @@ int vep__model_find_part(const vep_model *m, const char *id);
 const vep_option *vep__item_options(const vep_model *m, const vep_item *it,
                                     size_t *out_n);
 
+/* The display name (path as loaded) of the source whose label or name is
+** `file`; the main script's name when none matches.  Chunks are named by
+** their short labels, since Lua cuts long chunk names in its messages. */
+const char *vep__model_source_name(const vep_model *m, const char *file);
+
 /* Text in `lang`, else the first language's, else "". */
 const char *vep__text_get(const vep_text *t, const char *lang);
 

@@ -32,7 +32,7 @@ static int replay_module(void *ud, const char *name, const char **src,
         if (m->sources[i].module && strcmp(m->sources[i].module, name) == 0) {
             *src = m->sources[i].text;
             *len = m->sources[i].len;
-            *chunkname = m->sources[i].name;
+            *chunkname = m->sources[i].label;
             return 0;
         }
     snprintf(err, errlen, "module '%s' was not loaded with the instrument", name);
@@ -63,7 +63,7 @@ static vep_status fn_failed(vep_ctx *ctx, const vep_fn *fn,
 {
     char kind[32], id[96];
     key_owner(fn ? fn->key : "", kind, sizeof kind, id, sizeof id);
-    vep__diag_add(ctx->diags, err->file, err->line, NULL, id, err->rule,
+    vep__diag_add(ctx->diags, vep__model_source_name(ctx->m, err->file), err->line, NULL, id, err->rule,
                   "%s '%s': %s", kind, id, err->message);
     ctx->fn_status = err->status;
     return err->status;
@@ -94,10 +94,10 @@ static vep_status runtime_open(vep_ctx *ctx)
     }
     rt->ctx = ctx;
     ctx->rt = rt;
-    st = vep__script_run(rt->sb, ctx->m->sources[0].name, ctx->m->sources[0].text,
+    st = vep__script_run(rt->sb, ctx->m->sources[0].label, ctx->m->sources[0].text,
                          ctx->m->sources[0].len, &err);
     if (st != VEP_OK) {
-        vep__diag_add(ctx->diags, err.file, err.line, NULL, NULL, err.rule,
+        vep__diag_add(ctx->diags, vep__model_source_name(ctx->m, err.file), err.line, NULL, NULL, err.rule,
                       "the script failed when run again for scoring: %s", err.message);
         ctx->fn_status = st;
     }

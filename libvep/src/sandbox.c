@@ -329,8 +329,13 @@ static int sb_require(lua_State *L)
     if (sb->reader == NULL)
         return vep__sandbox_forbidden(L,
             "require is not available here (module '%s')", name);
-    if (sb->reader(sb->reader_ud, name, &src, &srclen, &chunk, why,
-                   sizeof why) != 0) {
+    st = sb->reader(sb->reader_ud, name, &src, &srclen, &chunk, why, sizeof why);
+    if (st == -2) {            /* the host ran out of memory reading it */
+        sb->host_nomem = 1;
+        lua_pushliteral(L, "not enough memory");
+        return lua_error(L);
+    }
+    if (st != 0) {
         why[sizeof why - 1] = '\0';
         return luaL_error(L, "module '%s' not found%s%s", name,
                           why[0] ? ": " : "", why);

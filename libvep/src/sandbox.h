@@ -2,7 +2,7 @@
 ** sandbox.h -- a contained Lua state for running someone else's script.
 **
 ** A sandbox is one Lua 5.4 state with:
-**   - only safe libraries (see sandbox.c for the exact allow-list);
+**   - only safe libraries (see sandbox_lib.c for the exact allow-list);
 **   - a memory cap enforced by its own lua_Alloc over the engine allocator;
 **   - an instruction budget shared by all coroutines, and a monotonic
 **     wall-clock deadline, both reset by vep__sandbox_begin();
@@ -34,8 +34,8 @@
 ** [A-Za-z0-9_-]+ separated by dots).  On success sets *src and *len (borrowed,
 ** must stay valid for the life of the sandbox) and *chunkname (a borrowed
 ** display name such as "instruments/core/helpers.lua") and returns 0.
-** Returns -1 when there is no such module; writes a reason of at most
-** `errlen` bytes to `err`. */
+** Returns -1 when there is no such module, writing a reason of at most
+** `errlen` bytes to `err`, and -2 when the host ran out of memory. */
 typedef int (*vep_module_reader)(void *ud, const char *name,
                                  const char **src, size_t *len,
                                  const char **chunkname,

@@ -66,6 +66,7 @@ static const struct {
     {"cyc-b", "lib/cyc-b.lua", "return require('cyc-a')\n"},
     {"broken", "lib/broken.lua", "local x = 1\nx = = 2\n"},
     {"binary", "lib/binary.lua", "\033Lua fake"},
+    {"no", "lib/no.lua", "return false"},
 };
 
 static int test_reader(void *ud, const char *name, const char **src,
@@ -347,6 +348,10 @@ static void test_coroutines_share_budget(void **state)
     INSTR("coroutine.wrap(function() while true do end end)()");
     INSTR("coroutine.resume(coroutine.create(function() while true do end "
           "end)) return 'swallowed'");
+    /* short-lived coroutines, each below one hook period, are charged */
+    INSTR("n = 0 while true do n = n + 1 coroutine.wrap(function() "
+          "for i = 1, 300 do end end)() end");
+    RETURNS("return n < 2000 and 'charged' or tostring(n)", "charged");
     /* a coroutine left hooking every instruction by a tripped run */
     INSTR("co = coroutine.wrap(function() while true do coroutine.yield() "
           "end end) co() while true do end");
@@ -683,6 +688,8 @@ static void test_require(void **state)
             "require('util.text')", "42 1 text module");
     /* cached per sandbox: a later run does not run the module again */
     RETURNS("require('helpers') return tostring(loads)", "1");
+    RETURNS("return tostring(require('no')) .. tostring(require('no'))",
+            "falsefalse");
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         snprintf(src, sizeof src, "return require('%s')", bad[i]);
         SCRIPT_FAILS(src, "forbidden");
