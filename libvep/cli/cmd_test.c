@@ -256,6 +256,36 @@ static size_t report_count(const cJSON *doc, const char *key)
                                                    : 0;
 }
 
+/* Reports a test case whose script rule exceeded a limit: its errors, as
+** one JSON document in the json error format, else one line each. */
+static void report_limit(const cli_options *opts, const char *path,
+                         const cJSON *c, const char *status, const char *name)
+{
+    const cJSON *errors = cJSON_GetObjectItemCaseSensitive(c, "errors"), *e;
+    if (opts->error_format == CLI_ERRORS_JSON) {
+        cJSON *doc = cJSON_CreateObject();
+        char *text = NULL;
+        if (doc && cJSON_AddStringToObject(doc, "status", status) &&
+            cJSON_AddStringToObject(doc, "message", name) &&
+            cJSON_AddItemToObject(doc, "errors", cJSON_Duplicate(errors, 1)))
+            text = cJSON_PrintUnformatted(doc);
+        if (text)
+            fprintf(stderr, "%s\n", text);
+        cJSON_free(text);
+        cJSON_Delete(doc);
+        return;
+    }
+    fprintf(stderr, "vep: %s: test case '%s': %s\n", path, name, status);
+    cJSON_ArrayForEach(e, errors) {
+        const cJSON *f = cJSON_GetObjectItemCaseSensitive(e, "file");
+        const cJSON *l = cJSON_GetObjectItemCaseSensitive(e, "line");
+        const cJSON *m = cJSON_GetObjectItemCaseSensitive(e, "message");
+        fprintf(stderr, "%s:%d: %s\n", cJSON_IsString(f) ? f->valuestring : path,
+                cJSON_IsNumber(l) ? l->valueint : 0,
+                cJSON_IsString(m) ? m->valuestring : "");
+    }
+}
+
 /* Loads one script, runs its cases, prints them and its summary line and
 ** adds them to `totals`.  Returns the exit status for this script. */
 static int run_one(const cli_options *opts, vep_engine *engine,
@@ -293,8 +323,14 @@ static int run_one(const cli_options *opts, vep_engine *engine,
         cJSON_ArrayForEach(c, cases) {
             print_case(c, &mine);
             cs = cJSON_GetObjectItemCaseSensitive(c, "status");
-            if (cJSON_IsString(cs) && strstr(cs->valuestring, "_limit") != NULL)
-                limit_hit = 1;
+            if (!limit_hit && cJSON_IsString(cs) && strstr(cs->valuestring, "_limit") != NULL) {
+                const cJSON *nm = cJSON_GetObjectItemCaseSensitive(c, "name");
+                limit_hit = strcmp(cs->valuestring, "memory_limit") == 0 ? VEP_ERR_LIMIT_MEMORY
+                          : strcmp(cs->valuestring, "time_limit") == 0 ? VEP_ERR_LIMIT_TIME
+                                                                       : VEP_ERR_LIMIT_INSTRUCTIONS;
+                report_limit(opts, path, c, cs->valuestring,
+                             cJSON_IsString(nm) ? nm->valuestring : "?");
+            }
         }
     } else {
         mine.passed = report_count(doc, "passed");

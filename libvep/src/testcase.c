@@ -128,6 +128,25 @@ static void check_invalid(vep_jsonw *w, int *failures, const cJSON *expect,
     }
 }
 
+/* The problems found while scoring a case, as in vep_diag_json. */
+static void write_errors(vep_jsonw *w, const vep_diags *d, vep_status rs)
+{
+    size_t i;
+    vep__jw_key(w, "errors");
+    vep__jw_array(w);
+    for (i = 0; rs != VEP_OK && i < d->n; i++) {
+        vep__jw_object(w);
+        vep__jw_kstring(w, "file", d->v[i].file);
+        vep__jw_kint(w, "line", (long long)d->v[i].line);
+        vep__jw_kstring(w, "path", d->v[i].path);
+        vep__jw_kstring(w, "item", d->v[i].item);
+        vep__jw_kstring(w, "rule", d->v[i].rule);
+        vep__jw_kstring(w, "message", d->v[i].message);
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
+}
+
 vep_status vep__run_tests(vep_instrument *ins, vep_buf *b, size_t *failed)
 {
     vep_engine *e = ins->engine;
@@ -183,6 +202,7 @@ vep_status vep__run_tests(vep_instrument *ins, vep_buf *b, size_t *failed)
         }
         vep__jw_array_end(&w);
         vep__jw_kstring(&w, "status", vep_status_name(rs));
+        write_errors(&w, &e->diags, rs);
         vep__jw_kbool(&w, "passed", failures == 0);
         vep__jw_object_end(&w);
         if (failures)

@@ -258,7 +258,9 @@ VEP_API vep_status vep_validate(vep_instrument *instrument, const char *json,
 **
 ** Runs every test case declared in the script and writes a JSON report
 ** {"instrument", "version", "cases":[{"name", "line", "failures":[...],
-** "status", "passed"}], "passed", "failed"} to *out (freed with vep_free()),
+** "status", "errors":[...], "passed"}], "passed", "failed"} to *out (freed
+** with vep_free()), where "errors" are the case's diagnostics shaped as in
+** vep_diag_json,
 ** where a case's "status" is vep_status_name() of scoring its assessment
 ** (e.g. "ok", "assessment", "instruction_limit").  *out_failed gets the
 ** number of failing cases.  Returns VEP_OK when the cases could be run,
