@@ -306,19 +306,6 @@ static void resolve_items(checker *c)
 
 /* ---- Dependency order ------------------------------------------------ */
 
-/* Collects the indexes of `kind` that a condition depends on. */
-static void cond_deps(const vep_cond *k, vep_ref_kind kind, int *deps, size_t *n, size_t cap)
-{
-    size_t i;
-    if (k->ref.kind == kind && k->ref.index >= 0 && *n < cap)
-        deps[(*n)++] = k->ref.index;
-    for (i = 0; i < k->fn.nuses; i++)
-        if (k->fn.uses[i].kind == kind && k->fn.uses[i].index >= 0 && *n < cap)
-            deps[(*n)++] = k->fn.uses[i].index;
-    for (i = 0; i < k->nkids; i++)
-        cond_deps(&k->kids[i], kind, deps, n, cap);
-}
-
 typedef struct graph {
     checker *c;
     int kind;                /* 0 items, 1 scores */
@@ -327,35 +314,48 @@ typedef struct graph {
     size_t depth;
     int *order;
     size_t norder;
-    int *deps;               /* scratch */
 } graph;
 
-/* The nodes a node depends on. */
-static size_t node_deps(graph *g, int node, int *deps, size_t cap)
+static void visit(graph *g, int node);
+
+/* Visits every item a condition depends on. */
+static void visit_cond_deps(graph *g, const vep_cond *k)
 {
-    vep_model *m = g->c->m;
-    size_t n = 0, i;
+    size_t i;
+    if (k->ref.kind == VEP_REF_ITEM && k->ref.index >= 0)
+        visit(g, k->ref.index);
+    for (i = 0; i < k->fn.nuses; i++)
+        if (k->fn.uses[i].kind == VEP_REF_ITEM && k->fn.uses[i].index >= 0)
+            visit(g, k->fn.uses[i].index);
+    for (i = 0; i < k->nkids; i++)
+        visit_cond_deps(g, &k->kids[i]);
+}
+
+/* Visits what a node depends on: an item's condition, a score's parts. */
+static void visit_deps(graph *g, int node)
+{
+    const vep_model *m = g->c->m;
+    size_t i;
     if (g->kind == 0) {
         if (m->items[node].when)
-            cond_deps(m->items[node].when, VEP_REF_ITEM, deps, &n, cap);
-        return n;
+            visit_cond_deps(g, m->items[node].when);
+        return;
     }
     for (i = 0; i < m->scores[node].nterms; i++)
-        if (m->scores[node].terms[i].ref.kind == VEP_REF_SCORE && m->scores[node].terms[i].ref.index >= 0 && n < cap)
-            deps[n++] = m->scores[node].terms[i].ref.index;
+        if (m->scores[node].terms[i].ref.kind == VEP_REF_SCORE && m->scores[node].terms[i].ref.index >= 0)
+            visit(g, m->scores[node].terms[i].ref.index);
     for (i = 0; i < m->scores[node].fn.nuses; i++)
-        if (m->scores[node].fn.uses[i].kind == VEP_REF_SCORE && m->scores[node].fn.uses[i].index >= 0 && n < cap)
-            deps[n++] = m->scores[node].fn.uses[i].index;
-    return n;
+        if (m->scores[node].fn.uses[i].kind == VEP_REF_SCORE && m->scores[node].fn.uses[i].index >= 0)
+            visit(g, m->scores[node].fn.uses[i].index);
 }
 
 /* Depth-first visit; a node met again while on the path closes a cycle,
-** which is reported as the chain of ids. */
+** which is reported as the chain of ids.  The depth is bounded by the
+** number of declarations. */
 static void visit(graph *g, int node)
 {
     vep_model *m = g->c->m;
-    int deps[256];
-    size_t n, i, k;
+    size_t k;
     const char *what = g->kind == 0 ? "item" : "score";
 
     if (g->state[node] == 2)
@@ -376,9 +376,7 @@ static void visit(graph *g, int node)
     }
     g->state[node] = 1;
     g->path[g->depth++] = node;
-    n = node_deps(g, node, deps, 256);
-    for (i = 0; i < n; i++)
-        visit(g, deps[i]);
+    visit_deps(g, node);
     g->depth--;
     g->state[node] = 2;
     g->order[g->norder++] = node;
@@ -528,6 +526,7 @@ static void score_range(checker *c, vep_score_def *s)
     vep_model *m = c->m;
     double lo = 0, hi = 0, minlo = HUGE_VAL, maxhi = -HUGE_VAL, mincl = HUGE_VAL, maxch = -HUGE_VAL;
     double vmin = HUGE_VAL, vmax = -HUGE_VAL, wsum = 0, wfixed = 0, wsmall = HUGE_VAL;
+    double fixed_maxlo = -HUGE_VAL, fixed_minhi = HUGE_VAL;
     size_t j, fixed = 0;
     int integral = 1, all_omit = 1, part_decimals = 0, factors_whole = 1;
 
@@ -565,6 +564,8 @@ static void score_range(checker *c, vep_score_def *s)
         if (!omittable(&m->items[t->ref.index])) {
             all_omit = 0;
             fixed++;
+            if (tlo > fixed_maxlo) fixed_maxlo = tlo;
+            if (thi < fixed_minhi) fixed_minhi = thi;
             lo += tlo;
             hi += thi;
         } else {
@@ -587,7 +588,6 @@ static void score_range(checker *c, vep_score_def *s)
         if (tlo < mincl) mincl = tlo;
         if (thi > maxch) maxch = thi;
     }
-    (void)fixed;
     switch (s->rule) {
     case VEP_RULE_SUM:
     case VEP_RULE_COUNT:
@@ -606,9 +606,12 @@ static void score_range(checker *c, vep_score_def *s)
     case VEP_RULE_MEAN:
         lo = mincl; hi = maxch; integral = 0;
         break;
-    case VEP_RULE_MAX:
-    case VEP_RULE_MIN:
-        lo = mincl; hi = maxch;
+    case VEP_RULE_MAX:   /* at least the largest lower bound of an item
+                            that is always there */
+        lo = fixed ? fixed_maxlo : mincl; hi = maxch;
+        break;
+    case VEP_RULE_MIN:   /* at most the smallest upper bound of one */
+        lo = mincl; hi = fixed ? fixed_minhi : maxch;
         break;
     case VEP_RULE_COMPOSITE:
         break;

@@ -202,12 +202,39 @@ static int cmp_cstr(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Collects the string keys of table `t` into an array held by a Lua
+** userdata (left on the stack, so an error raised later frees it) and
+** sorts them; returns the array and sets *n.  The strings stay alive as
+** keys of `t`. */
+static const char **sorted_keys(lua_State *L, int t, size_t *n)
+{
+    const char **keys;
+    size_t count = 0;
+    t = lua_absindex(L, t);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -2) == LUA_TSTRING)
+            count++;
+        lua_pop(L, 1);
+    }
+    keys = lua_newuserdatauv(L, (count ? count : 1) * sizeof *keys, 0);
+    *n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -2) == LUA_TSTRING && *n < count)
+            keys[(*n)++] = lua_tostring(L, -2);
+        lua_pop(L, 1);
+    }
+    qsort(keys, *n, sizeof *keys, cmp_cstr);
+    return keys;
+}
+
 /* Reads `of = { score = factor }` in sorted order of the score ids, so the
 ** terms are the same whatever order Lua's table iteration gives. */
 static void read_composite(vep_declrd *r, int t, vep_score_def *s)
 {
     lua_State *L = r->L;
-    const char *keys[256];
+    const char **keys;
     size_t n = 0, i;
     int of;
     if (vep__decl_field(r, t, "of") != LUA_TTABLE) {
@@ -216,21 +243,16 @@ static void read_composite(vep_declrd *r, int t, vep_score_def *s)
         return;
     }
     of = lua_gettop(L);
-    lua_pushnil(L);
-    while (lua_next(L, of)) {
-        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
-            vep__decl_problem(r, "wrong_type", "'of' must map score ids to numeric factors");
-        else if (n < 256)
-            keys[n++] = lua_tostring(L, -2);
-        lua_pop(L, 1);
-    }
-    qsort(keys, n, sizeof keys[0], cmp_cstr);
+    keys = sorted_keys(L, of, &n);
     for (i = 0; i < n; i++) {
         vep__decl_field(r, of, keys[i]);
-        add_term(r, s, VEP_REF_SCORE, keys[i], (double)lua_tonumber(L, -1));
+        if (lua_type(L, -1) != LUA_TNUMBER)
+            vep__decl_problem(r, "wrong_type", "'of' must map score ids to numeric factors ('%s')", keys[i]);
+        else
+            add_term(r, s, VEP_REF_SCORE, keys[i], (double)lua_tonumber(L, -1));
         lua_pop(L, 1);
     }
-    lua_pop(L, 1);
+    lua_settop(L, of - 1);
 }
 
 /* Reads `items = { "A", "B" }` with the optional `weights = { A = 2 }`.
@@ -459,18 +481,14 @@ static void lua_to_json(vep_declrd *r, int idx, vep_jsonw *w, int depth)
         break;
     case LUA_TTABLE: {
         size_t n = (size_t)lua_rawlen(L, t), count = 0, i;
-        const char *keys[512];
+        const char **keys;
+        int top = lua_gettop(L);
         if (depth > 20) {
             vep__decl_problem(r, "invalid_value", "test data nested too deeply");
             vep__jw_null(w);
             break;
         }
-        lua_pushnil(L);
-        while (lua_next(L, t)) {
-            if (lua_type(L, -2) == LUA_TSTRING && count < 512)
-                keys[count++] = lua_tostring(L, -2);
-            lua_pop(L, 1);
-        }
+        keys = sorted_keys(L, t, &count);
         if (count == 0) {
             vep__jw_array(w);
             for (i = 1; i <= n; i++) {
@@ -479,17 +497,17 @@ static void lua_to_json(vep_declrd *r, int idx, vep_jsonw *w, int depth)
                 lua_pop(L, 1);
             }
             vep__jw_array_end(w);
-            break;
+        } else {
+            vep__jw_object(w);
+            for (i = 0; i < count; i++) {
+                vep__jw_key(w, keys[i]);
+                vep__decl_field(r, t, keys[i]);
+                lua_to_json(r, -1, w, depth + 1);
+                lua_pop(L, 1);
+            }
+            vep__jw_object_end(w);
         }
-        qsort(keys, count, sizeof keys[0], cmp_cstr);
-        vep__jw_object(w);
-        for (i = 0; i < count; i++) {
-            vep__jw_key(w, keys[i]);
-            vep__decl_field(r, t, keys[i]);
-            lua_to_json(r, -1, w, depth + 1);
-            lua_pop(L, 1);
-        }
-        vep__jw_object_end(w);
+        lua_settop(L, top);
         break;
     }
     default:
@@ -503,17 +521,17 @@ static void lua_to_json(vep_declrd *r, int idx, vep_jsonw *w, int depth)
 static void answers_to_json(vep_declrd *r, int t, vep_jsonw *w)
 {
     lua_State *L = r->L;
-    const char *keys[4096];
-    size_t n = 0, i;
+    const char **keys;
+    size_t n = 0, i, all = 0;
+    int top = lua_gettop(L);
     lua_pushnil(L);
     while (lua_next(L, t)) {
-        if (lua_type(L, -2) != LUA_TSTRING)
-            vep__decl_problem(r, "wrong_type", "test answers must be keyed by item id");
-        else if (n < 4096)
-            keys[n++] = lua_tostring(L, -2);
+        all++;
         lua_pop(L, 1);
     }
-    qsort(keys, n, sizeof keys[0], cmp_cstr);
+    keys = sorted_keys(L, t, &n);
+    if (n != all)
+        vep__decl_problem(r, "wrong_type", "test answers must be keyed by item id");
     vep__jw_object(w);
     for (i = 0; i < n; i++) {
         int is_answer_table = 0;
@@ -539,6 +557,7 @@ static void answers_to_json(vep_declrd *r, int t, vep_jsonw *w)
         lua_pop(L, 1);
     }
     vep__jw_object_end(w);
+    lua_settop(L, top);
 }
 
 void vep__decl_test(vep_declrd *r, int t, vep_testcase *c)
