@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "jsonw.h"
+#include "utf8.h"
 
 /* Exact powers of ten (every one up to 1e22 is a double). */
 static const double pow10_tab[23] = {
@@ -242,41 +243,6 @@ double vep__jw_round(double v, int decimals)
 
 /* ---- Strings --------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at s (n bytes available), 0 if the
-** bytes there are not one (overlong forms and surrogates included). */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    size_t len, i;
-    unsigned lo = 0x80, hi = 0xBF;
-
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        len = 2;
-    else if (c >= 0xE0 && c <= 0xEF)
-        len = 3;
-    else if (c >= 0xF0 && c <= 0xF4)
-        len = 4;
-    else
-        return 0;
-    if (n < len)
-        return 0;
-    if (c == 0xE0)
-        lo = 0xA0;
-    else if (c == 0xED)
-        hi = 0x9F;
-    else if (c == 0xF0)
-        lo = 0x90;
-    else if (c == 0xF4)
-        hi = 0x8F;
-    if (s[1] < lo || s[1] > hi)
-        return 0;
-    for (i = 2; i < len; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return len;
-}
 
 /* Appends `s` as a JSON string literal. */
 static void string_write(vep_buf *b, const char *s, size_t len)
@@ -311,7 +277,7 @@ static void string_write(vep_buf *b, const char *s, size_t len)
             i++;
             continue;
         }
-        n = utf8_len(p + i, len - i);
+        n = vep__utf8_seq_len(p + i, len - i);
         if (n == 0) {
             vep__buf_adds(b, "\\ufffd");
             i++;

@@ -9,7 +9,7 @@
 /* Length of the well-formed UTF-8 sequence starting at p[0] (at most `n`
 ** bytes available), or 0 when the bytes there are not well-formed.  The
 ** ranges are those of RFC 3629, table 3-7 of the Unicode standard. */
-static size_t seq_len(const unsigned char *p, size_t n)
+size_t vep__utf8_seq_len(const unsigned char *p, size_t n)
 {
     unsigned char c = p[0];
     unsigned char lo = 0x80, hi = 0xBF;
@@ -49,7 +49,7 @@ int vep__utf8_valid(const char *s, size_t len)
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0, k;
     while (i < len) {
-        k = seq_len(p + i, len - i);
+        k = vep__utf8_seq_len(p + i, len - i);
         if (k == 0)
             return 0;
         i += k;
@@ -117,7 +117,7 @@ void vep__utf8_escape(vep_buf *b, const char *s, size_t len,
             return;
         }
         chars++;
-        k = seq_len(p + i, len - i);
+        k = vep__utf8_seq_len(p + i, len - i);
         if (k == 0 || p[i] < 0x20 || p[i] == 0x7F) {
             if (p[i] == '\n')
                 vep__buf_adds(b, "\\n");

@@ -16,6 +16,11 @@
 
 /* 1 when the `len` bytes at `s` are well-formed UTF-8 (RFC 3629: no
 ** overlong forms, no surrogates, nothing above U+10FFFF), else 0. */
+/* Length of the well-formed UTF-8 sequence at p (n bytes available), or 0
+** when the bytes there are not one (RFC 3629: no overlong forms, no
+** surrogates, nothing above U+10FFFF). */
+size_t vep__utf8_seq_len(const unsigned char *p, size_t n);
+
 int vep__utf8_valid(const char *s, size_t len);
 
 /* The number of characters (code points) in well-formed UTF-8 text. */
