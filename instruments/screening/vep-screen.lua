@@ -235,7 +235,8 @@ item "S13" {
 -- ---------------------------------------------------------------------
 
 -- Weighted sum of S01-S12 (maximum 8 x 1 + 4 x 2 = 16). Up to three
--- unknown indicators are prorated: total x applicable / answered.
+-- unknown indicators are prorated by weight: total x weight of the
+-- applicable indicators / weight of the answered ones.
 score "total" {
   rule        = "sum",
   domain      = "indicators",

@@ -606,8 +606,12 @@ static void report_items(vep_reader *r)
                 report_not_relevant(r, it);
             continue;
         }
+        /* The instrument's limit counts what the assessor marked unknown
+        ** and required items left out (already an error of their own);
+        ** an optional item left out is not a known unknown. */
         if (ans->state == VEP_ANSWER_UNKNOWN
-            || (ans->state == VEP_ANSWER_MISSING && !(f & VEP_RD_MENTIONED))) {
+            || (ans->state == VEP_ANSWER_MISSING && !(f & VEP_RD_MENTIONED)
+                && it->required)) {
             if (nunknown < 20)
                 vep__buf_printf(&list, "%s%s", nunknown ? ", " : "", it->id);
             else if (nunknown == 20)
@@ -640,7 +644,7 @@ static void report_items(vep_reader *r)
         && !r->nomem) {
         at = vep__rd_push_key(r, "answers");
         vep__rd_error(r, NULL, "too_many_unknowns",
-                      "%lu items are unknown or not answered (%s), more "
+                      "%lu items are unknown (%s), more "
                       "than the %d this instrument allows",
                       (unsigned long)nunknown, vep__rd_str(r, &list),
                       m->max_unknown);

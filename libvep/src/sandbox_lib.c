@@ -19,7 +19,8 @@
 **       starts = 1 when anchored by '^' (not in gmatch), else #s+1; PROD
 **       multiplies, for every single-class item quantified by '*', '+' or
 **       '-', (longest run of subject bytes in that class + 1), for '?' 2,
-**       for %b and back references #s+1.  This bounds the backtracking
+**       for %b and back references #s+1; with k > 1 quantifiers PROD is
+**       at most C(#s+k, k), the ways k lengths can share #s bytes.  This bounds the backtracking
 **       matcher's steps, so ".-.-.-.-.-b" on a long subject is refused at
 **       once.  Scanning for runs costs #s*(item length)/B per item; gmatch
 **       pays for all its matches at once; gsub also pays its result/B.
@@ -393,7 +394,7 @@ static uint64_t pattern_cost(lua_State *L, const char *s, size_t n,
                              const char *p, size_t m, int can_anchor)
 {
     const char *pe = p + m, *ep;
-    uint64_t per = (uint64_t)m + 1, starts = (uint64_t)n + 1;
+    uint64_t per = 1, starts = (uint64_t)n + 1, k = 0;
     if (can_anchor && m > 0 && *p == '^')
         starts = 1, p++;
     while (p < pe && per != UINT64_MAX) {
@@ -424,14 +425,26 @@ static uint64_t pattern_cost(lua_State *L, const char *s, size_t n,
             vep__sandbox_charge(L, 1 + sat_mul(n, (uint64_t)(ep - p))
                                            / COST_BYTES);
             per = sat_mul(per, longest_run(s, n, p, ep) + 1);
+            k++;
             ep++;
         } else if (ep < pe && *ep == '?') {
             per = sat_mul(per, 2);
+            k++;
             ep++;
         }
         p = ep;
     }
-    return sat_mul(starts, per);
+    /* From one start, the quantified items take lengths l1..lk with a sum
+    ** of at most n: no more than C(n+k, k) combinations, a far tighter
+    ** bound than the product when there are several quantifiers. */
+    if (k > 1) {
+        uint64_t c = 1, i;
+        for (i = 1; i <= k && c != UINT64_MAX; i++)
+            c = sat_mul(c, (uint64_t)n + i) / i;
+        if (c < per)
+            per = c;
+    }
+    return sat_mul(starts, sat_mul(per, (uint64_t)m + 1));
 }
 
 /* The pattern functions find (upvalue 2 = 1), match and gsub (0) and

@@ -1,0 +1,3 @@
+-- a helper that requires itself (used by the require-cycle case)
+require "helpers.cycle"
+return {}
