@@ -12,6 +12,7 @@
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "loader.h"
 #include "buf.h"
@@ -520,6 +521,57 @@ static int omittable(const vep_item *it)
     return it->allow_unknown || it->allow_na || it->when != NULL || !it->required;
 }
 
+/* qsort comparator, descending doubles. */
+static int cmp_desc(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* The highest (want_max) or lowest mean a mean score can reach: the items
+** that are always answered at their extreme, joined by each optional item
+** whose extreme pulls the mean further, best first. */
+static double mean_bound(checker *c, const vep_score_def *s, int want_max)
+{
+    vep_model *m = c->m;
+    double sum = 0, *opt, best = want_max ? -HUGE_VAL : HUGE_VAL;
+    size_t j, count = 0, nopt = 0;
+    opt = vep__calloc(m->alloc, s->nterms ? s->nterms : 1, sizeof *opt);
+    if (opt == NULL) {
+        c->d->nomem = 1;
+        return best;
+    }
+    for (j = 0; j < s->nterms; j++) {
+        const vep_term *t = &s->terms[j];
+        double a, b, lo, hi;
+        int ti;
+        item_range(m, &m->items[t->ref.index], &a, &b, &ti);
+        lo = t->weight * a < t->weight * b ? t->weight * a : t->weight * b;
+        hi = t->weight * a < t->weight * b ? t->weight * b : t->weight * a;
+        if (want_max ? hi > best : lo < best)
+            best = want_max ? hi : lo;
+        if (!omittable(&m->items[t->ref.index])) {
+            sum += want_max ? hi : lo;
+            count++;
+        } else {
+            opt[nopt++] = want_max ? hi : -lo;  /* sorted descending */
+        }
+    }
+    if (count) {
+        qsort(opt, nopt, sizeof *opt, cmp_desc);
+        for (j = 0; j < nopt; j++) {
+            double v = want_max ? opt[j] : -opt[j];
+            if (want_max ? v <= sum / (double)count : v >= sum / (double)count)
+                break;
+            sum += v;
+            count++;
+        }
+        best = sum / (double)count;
+    }
+    vep__free(m->alloc, opt);
+    return best;
+}
+
 /* Works out a score's reachable range and rounding (see the guide, §5). */
 static void score_range(checker *c, vep_score_def *s)
 {
@@ -604,7 +656,9 @@ static void score_range(checker *c, vep_score_def *s)
         }
         break;
     case VEP_RULE_MEAN:
-        lo = mincl; hi = maxch; integral = 0;
+        lo = s->nterms ? mean_bound(c, s, 0) : 0;
+        hi = s->nterms ? mean_bound(c, s, 1) : 0;
+        integral = 0;
         break;
     case VEP_RULE_MAX:   /* at least the largest lower bound of an item
                             that is always there */
