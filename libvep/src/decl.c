@@ -76,7 +76,7 @@ static void read_instrument(vep_declrd *r, int t)
     vep__decl_string(r, t, "base", &m->base);
     vep__decl_bool(r, t, "illustrative", &m->illustrative);
     if (vep__decl_number(r, t, "max_unknown", &mu) == 1) {
-        if (mu < 0 || mu != (double)(int)mu)
+        if (!vep__decl_whole(mu, 1e9))
             vep__decl_problem(r, "invalid_value", "'max_unknown' must be a whole number >= 0");
         else
             m->max_unknown = (int)mu;
@@ -287,7 +287,7 @@ static void read_item(vep_declrd *r, int t, vep_item *it)
     it->has_min = vep__decl_number(r, t, "min", &it->min) == 1;
     it->has_max = vep__decl_number(r, t, "max", &it->max) == 1;
     if (vep__decl_number(r, t, "max_length", &v) == 1) {
-        if (v < 1 || v != (double)(size_t)v)
+        if (v < 1 || !vep__decl_whole(v, 1e12))
             vep__decl_problem(r, "invalid_value", "'max_length' must be a whole number >= 1");
         else
             it->max_length = (size_t)v;

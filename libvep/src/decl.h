@@ -63,6 +63,10 @@ void vep__decl_strings(vep_declrd *r, int t, const char *key, char ***out,
 void vep__decl_strings_at(vep_declrd *r, int idx, const char *what, char ***out,
                         size_t *n);
 
+/* Whether v is a whole number from 0 to max (checked before any cast,
+** since converting an out-of-range double to an integer is undefined). */
+int vep__decl_whole(double v, double max);
+
 /* An id is 1 to 64 of [A-Za-z0-9_.-] starting with a letter or digit. */
 int vep__valid_id(const char *s);
 

@@ -339,13 +339,13 @@ void vep__decl_score(vep_declrd *r, int t, vep_score_def *s)
         else vep__decl_problem(r, "invalid_value", "missing '%s' must be incomplete, prorate or ignore", missing);
     }
     if (vep__decl_number(r, t, "max_unknown", &v) == 1) {
-        if (v < 0 || v != (double)(int)v)
+        if (!vep__decl_whole(v, 1e9))
             vep__decl_problem(r, "invalid_value", "'max_unknown' must be a whole number >= 0");
         else
             s->max_unknown = (int)v;
     }
     if (vep__decl_number(r, t, "decimals", &v) == 1) {
-        if (v < 0 || v > 6 || v != (double)(int)v)
+        if (!vep__decl_whole(v, 6))
             vep__decl_problem(r, "invalid_value", "'decimals' must be a whole number from 0 to 6");
         else
             s->decimals = (int)v;

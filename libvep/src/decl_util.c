@@ -2,6 +2,7 @@
 ** decl_util.c -- the helpers every declaration reader uses: raw field
 ** access, typed reads, texts by language, id and language-tag checks.
 */
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -273,6 +274,11 @@ void vep__decl_strings(vep_declrd *r, int t, const char *key, char ***out,
     if (vep__decl_field(r, t, key) != LUA_TNIL)
         vep__decl_strings_at(r, -1, key, out, n);
     lua_pop(r->L, 1);
+}
+
+int vep__decl_whole(double v, double max)
+{
+    return v >= 0 && v <= max && v == floor(v);
 }
 
 int vep__valid_id(const char *s)
