@@ -156,13 +156,15 @@ VEP_API vep_status vep_instrument_load_buffer(vep_instrument **out,
 VEP_API void vep_instrument_free(vep_instrument *instrument)
 {
     vep_alloc a;
+    vep_engine *e;
     if (instrument == NULL)
         return;
     a = instrument->alloc;
-    if (instrument->engine && instrument->engine->ninstruments)
-        instrument->engine->ninstruments--;
+    e = instrument->engine;
     vep__model_free(&instrument->model);
     vep__free(&a, instrument);
+    if (e && e->ninstruments && --e->ninstruments == 0 && e->orphaned)
+        vep_engine_free(e);
 }
 
 VEP_API const char *vep_instrument_id(const vep_instrument *instrument)

@@ -39,59 +39,56 @@ void vep__check_problem(checker *c, const vep_origin *o, const char *id,
 
 /* ---- Unique ids ------------------------------------------------------ */
 
+static const char *ref_kind_name(vep_ref_kind k);
+
+/* The origin of an index entry's declaration. */
+static const vep_origin *entry_origin(const vep_model *m, const vep_id_entry *e)
+{
+    switch (e->kind) {
+    case VEP_REF_ITEM: return &m->items[e->index].origin;
+    case VEP_REF_SCORE: return &m->scores[e->index].origin;
+    case VEP_REF_LEVEL: return &m->levels[e->index].origin;
+    default: return &m->flags[e->index].origin;
+    }
+}
+
+/* Reports the later declarations of an id already used in a list of few
+** entries (scales, parts, domains). */
+#define DUP_SMALL(arr, n, kind)                                                  \
+    for (i = 0; i < m->n; i++)                                                   \
+        for (j = 0; j < i; j++)                                                  \
+            if (m->arr[i].id && m->arr[j].id && strcmp(m->arr[i].id, m->arr[j].id) == 0) { \
+                problem(c, &m->arr[i].origin, m->arr[i].id, "duplicate_id",      \
+                        "%s '%s' is declared again (first at line %u)", kind,   \
+                        m->arr[i].id, m->arr[j].origin.line);                   \
+                break;                                                           \
+            }
+
 /* Items, scores, levels and flags share one namespace, since conditions
-** and function rules name them by id alone. */
+** and function rules name them by id alone: duplicates are found as
+** neighbours in the sorted index, in O(n log n). */
 static void check_unique(checker *c)
 {
     vep_model *m = c->m;
-    struct { const char *kind; const char *id; const vep_origin *o; } seen[1];
     size_t i, j;
-    (void)seen;
-#define NS_LOOP(arr, n, kind_)                                              \
-    for (i = 0; i < m->n; i++) {                                            \
-        const char *id = m->arr[i].id;                                      \
-        const vep_origin *o = &m->arr[i].origin;                            \
-        const char *kind = kind_;                                           \
-        DUP_CHECK                                                           \
+    if (vep__model_index(m) != 0) {
+        c->d->nomem = 1;
+        return;
     }
-#define DUP_AGAINST(arr2, n2, kind2, limit)                                 \
-    for (j = 0; j < (limit); j++)                                           \
-        if (m->arr2[j].id && id && strcmp(m->arr2[j].id, id) == 0) {        \
-            problem(c, o, id, "duplicate_id",                               \
-                    "%s '%s' is declared again: the id is already used by " \
-                    "the %s at line %u", kind, id, kind2,                   \
-                    m->arr2[j].origin.line);                                \
-            break;                                                          \
-        }
-#define DUP_CHECK DUP_AGAINST(items, nitems, "item", i)
-    NS_LOOP(items, nitems, "item")
-#undef DUP_CHECK
-#define DUP_CHECK DUP_AGAINST(items, nitems, "item", m->nitems) \
-                  DUP_AGAINST(scores, nscores, "score", i)
-    NS_LOOP(scores, nscores, "score")
-#undef DUP_CHECK
-#define DUP_CHECK DUP_AGAINST(items, nitems, "item", m->nitems) \
-                  DUP_AGAINST(scores, nscores, "score", m->nscores) \
-                  DUP_AGAINST(levels, nlevels, "level", i)
-    NS_LOOP(levels, nlevels, "level")
-#undef DUP_CHECK
-#define DUP_CHECK DUP_AGAINST(items, nitems, "item", m->nitems) \
-                  DUP_AGAINST(scores, nscores, "score", m->nscores) \
-                  DUP_AGAINST(levels, nlevels, "level", m->nlevels) \
-                  DUP_AGAINST(flags, nflags, "flag", i)
-    NS_LOOP(flags, nflags, "flag")
-#undef DUP_CHECK
-#define DUP_CHECK DUP_AGAINST(scales, nscales, "scale", i)
-    NS_LOOP(scales, nscales, "scale")
-#undef DUP_CHECK
-#define DUP_CHECK DUP_AGAINST(parts, nparts, "part", i)
-    NS_LOOP(parts, nparts, "part")
-#undef DUP_CHECK
-#define DUP_CHECK DUP_AGAINST(domains, ndomains, "domain", i)
-    NS_LOOP(domains, ndomains, "domain")
-#undef DUP_CHECK
-#undef DUP_AGAINST
-#undef NS_LOOP
+    for (i = 1; i < m->nids; i++) {
+        const vep_id_entry *e = &m->ids[i];
+        if (strcmp(e->id, m->ids[i - 1].id) != 0)
+            continue;
+        for (j = i - 1; j > 0 && strcmp(m->ids[j - 1].id, e->id) == 0; j--)
+            ;  /* the first declaration with this id */
+        problem(c, entry_origin(m, e), e->id, "duplicate_id",
+                "%s '%s' is declared again: the id is already used by the %s at line %u",
+                ref_kind_name(e->kind), e->id, ref_kind_name(m->ids[j].kind),
+                entry_origin(m, &m->ids[j])->line);
+    }
+    DUP_SMALL(scales, nscales, "scale")
+    DUP_SMALL(parts, nparts, "part")
+    DUP_SMALL(domains, ndomains, "domain")
     for (i = 0; i < m->ntests; i++)
         for (j = 0; j < i; j++)
             if (strcmp(m->tests[i].name, m->tests[j].name) == 0) {
@@ -101,6 +98,7 @@ static void check_unique(checker *c)
                 break;
             }
 }
+#undef DUP_SMALL
 
 /* Options of one scale or item must have distinct codes. */
 static void check_codes(checker *c, const vep_origin *o, const char *id,

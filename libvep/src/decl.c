@@ -204,20 +204,31 @@ static void read_weights(vep_declrd *r, int t, vep_item *it)
         return;
     }
     w = lua_gettop(L);
-    lua_pushnil(L);
-    while (lua_next(L, w)) {
-        int found = 0;
-        if (lua_type(L, -2) == LUA_TSTRING && lua_type(L, -1) == LUA_TNUMBER) {
-            for (i = 0; i < it->ndomains; i++)
-                if (strcmp(it->domain_ids[i], lua_tostring(L, -2)) == 0) {
-                    it->weights[i] = (double)lua_tonumber(L, -1);
-                    found = 1;
-                }
-            if (!found)
-                vep__decl_problem(r, "unknown_reference", "weight for '%s', which is not among the item's domains",
-                                lua_tostring(L, -2));
-        } else {
+    {
+        size_t nk, k, all = 0;
+        const char **keys;
+        lua_pushnil(L);
+        while (lua_next(L, w)) {
+            if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TNUMBER)
+                all++;
+            lua_pop(L, 1);
+        }
+        if (all)
             vep__decl_problem(r, "wrong_type", "'weights' must map domain ids to numbers");
+        keys = vep__decl_sorted_keys(L, w, &nk);   /* stable report order */
+        for (k = 0; k < nk; k++) {
+            int found = 0;
+            if (vep__decl_field(r, w, keys[k]) == LUA_TNUMBER) {
+                for (i = 0; i < it->ndomains; i++)
+                    if (strcmp(it->domain_ids[i], keys[k]) == 0) {
+                        it->weights[i] = (double)lua_tonumber(L, -1);
+                        found = 1;
+                    }
+                if (!found)
+                    vep__decl_problem(r, "unknown_reference", "weight for '%s', which is not among the item's domains",
+                                      keys[k]);
+            }
+            lua_pop(L, 1);
         }
         lua_pop(L, 1);
     }
@@ -493,6 +504,15 @@ void vep__decl_read(lua_State *L, vep_model *m, vep_diags *d, vep_buf *scratch)
     lua_getfield(L, LUA_REGISTRYINDEX, VEP_DECLS_KEY);
     decls = lua_gettop(L);
     len = (size_t)lua_rawlen(L, decls);
+    if (len > VEP_MAX_DECLARATIONS) {
+        r.kind = "script";
+        r.origin.file = m->nsources ? m->sources[0].name : "";
+        vep__decl_problem(&r, "too_many_declarations",
+                          "%zu declarations; an instrument may have at most %d",
+                          len, VEP_MAX_DECLARATIONS);
+        lua_pop(L, 1);
+        return;
+    }
     for (i = 1; i <= len; i++) {
         lua_rawgeti(L, decls, (lua_Integer)i);
         lua_getfield(L, -1, "kind");

@@ -34,6 +34,11 @@ __attribute__((format(printf, 3, 4)))
 #endif
 void vep__decl_problem(vep_declrd *r, const char *rule, const char *fmt, ...);
 
+/* Collects the string keys of table t, sorted, into an array held by a
+** Lua userdata left on the stack (freed by the collector even if Lua
+** raises later).  The strings stay alive as keys of t. */
+const char **vep__decl_sorted_keys(lua_State *L, int t, size_t *n);
+
 /* Pushes t[key] (raw) and returns its type. */
 int vep__decl_field(vep_declrd *r, int t, const char *key);
 

@@ -197,37 +197,6 @@ static void add_term(vep_declrd *r, vep_score_def *s, vep_ref_kind kind,
         r->d->nomem = 1;
 }
 
-static int cmp_cstr(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Collects the string keys of table `t` into an array held by a Lua
-** userdata (left on the stack, so an error raised later frees it) and
-** sorts them; returns the array and sets *n.  The strings stay alive as
-** keys of `t`. */
-static const char **sorted_keys(lua_State *L, int t, size_t *n)
-{
-    const char **keys;
-    size_t count = 0;
-    t = lua_absindex(L, t);
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        if (lua_type(L, -2) == LUA_TSTRING)
-            count++;
-        lua_pop(L, 1);
-    }
-    keys = lua_newuserdatauv(L, (count ? count : 1) * sizeof *keys, 0);
-    *n = 0;
-    lua_pushnil(L);
-    while (lua_next(L, t)) {
-        if (lua_type(L, -2) == LUA_TSTRING && *n < count)
-            keys[(*n)++] = lua_tostring(L, -2);
-        lua_pop(L, 1);
-    }
-    qsort(keys, *n, sizeof *keys, cmp_cstr);
-    return keys;
-}
 
 /* Reads `of = { score = factor }` in sorted order of the score ids, so the
 ** terms are the same whatever order Lua's table iteration gives. */
@@ -243,7 +212,7 @@ static void read_composite(vep_declrd *r, int t, vep_score_def *s)
         return;
     }
     of = lua_gettop(L);
-    keys = sorted_keys(L, of, &n);
+    keys = vep__decl_sorted_keys(L, of, &n);
     for (i = 0; i < n; i++) {
         vep__decl_field(r, of, keys[i]);
         if (lua_type(L, -1) != LUA_TNUMBER)
@@ -488,7 +457,7 @@ static void lua_to_json(vep_declrd *r, int idx, vep_jsonw *w, int depth)
             vep__jw_null(w);
             break;
         }
-        keys = sorted_keys(L, t, &count);
+        keys = vep__decl_sorted_keys(L, t, &count);
         if (count == 0) {
             vep__jw_array(w);
             for (i = 1; i <= n; i++) {
@@ -529,7 +498,7 @@ static void answers_to_json(vep_declrd *r, int t, vep_jsonw *w)
         all++;
         lua_pop(L, 1);
     }
-    keys = sorted_keys(L, t, &n);
+    keys = vep__decl_sorted_keys(L, t, &n);
     if (n != all)
         vep__decl_problem(r, "wrong_type", "test answers must be keyed by item id");
     vep__jw_object(w);

@@ -41,6 +41,33 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* Collects the string keys of table `t` into an array held by a Lua
+** userdata (left on the stack, so an error raised later frees it) and
+** sorts them; returns the array and sets *n.  The strings stay alive as
+** keys of `t`. */
+const char **vep__decl_sorted_keys(lua_State *L, int t, size_t *n)
+{
+    const char **keys;
+    size_t count = 0;
+    t = lua_absindex(L, t);
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -2) == LUA_TSTRING)
+            count++;
+        lua_pop(L, 1);
+    }
+    keys = lua_newuserdatauv(L, (count ? count : 1) * sizeof *keys, 0);
+    *n = 0;
+    lua_pushnil(L);
+    while (lua_next(L, t)) {
+        if (lua_type(L, -2) == LUA_TSTRING && *n < count)
+            keys[(*n)++] = lua_tostring(L, -2);
+        lua_pop(L, 1);
+    }
+    qsort(keys, *n, sizeof *keys, cmp_str);
+    return keys;
+}
+
 void vep__decl_check_fields(vep_declrd *r, int t, const char *const *allowed,
                           int array_ok)
 {
@@ -199,17 +226,23 @@ void vep__decl_text(vep_declrd *r, int t, const char *key, vep_text *out)
         text_add(r, out, r->m->nlanguages ? r->m->languages[0] : "en", lua_tostring(L, -1));
     } else if (type == LUA_TTABLE) {
         int tab = lua_gettop(L);
+        size_t nk, k, all = 0;
+        const char **keys;
         lua_pushnil(L);
         while (lua_next(L, tab)) {
-            if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) {
-                vep__decl_problem(r, "wrong_type", "'%s' must map language tags to strings", key);
-            } else if (lang_index(r->m, lua_tostring(L, -2)) < 0) {
-                vep__decl_problem(r, "unknown_language",
-                                "'%s' has a text in '%s', which is not among the instrument's languages",
-                                key, lua_tostring(L, -2));
-            }
+            if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+                all++;
             lua_pop(L, 1);
         }
+        if (all)
+            vep__decl_problem(r, "wrong_type", "'%s' must map language tags to strings", key);
+        keys = vep__decl_sorted_keys(L, tab, &nk);   /* stable report order */
+        for (k = 0; k < nk; k++)
+            if (lang_index(r->m, keys[k]) < 0)
+                vep__decl_problem(r, "unknown_language",
+                                  "'%s' has a text in '%s', which is not among the instrument's languages",
+                                  key, keys[k]);
+        lua_pop(L, 1);
         for (i = 0; i < r->m->nlanguages; i++) {
             if (vep__decl_field(r, tab, r->m->languages[i]) == LUA_TSTRING)
                 text_add(r, out, r->m->languages[i], lua_tostring(L, -1));

@@ -82,11 +82,18 @@ VEP_API vep_status vep_engine_new(vep_engine **out,
     return VEP_OK;
 }
 
+/* Frees an engine; while instruments loaded through it still live, the
+** engine is only marked and the last vep_instrument_free() finishes the
+** job, so that bindings may free objects in any order. */
 VEP_API void vep_engine_free(vep_engine *engine)
 {
     vep_alloc a;
     if (engine == NULL)
         return;
+    if (engine->ninstruments > 0) {
+        engine->orphaned = 1;
+        return;
+    }
     a = engine->alloc;
     vep__diags_free(&engine->diags);
     vep__buf_free(&engine->errmsg);

@@ -17,7 +17,9 @@ struct vep_engine {
     vep_diags diags;     /* problems found by the last call            */
     vep_buf errmsg;      /* message of the last failed call             */
     vep_status status;   /* status of the last call                     */
-    size_t ninstruments; /* live instruments (freeing order is checked) */
+    size_t ninstruments; /* live instruments                            */
+    int orphaned;        /* vep_engine_free was called while instruments
+                            lived: the last one frees the engine        */
 };
 
 struct vep_instrument {

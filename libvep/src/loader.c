@@ -241,7 +241,10 @@ static int add_source(vep_model *m, char *name, char *module, char *text,
 
 /* Reads module `name` from the instrument's own directory: dots become
 ** slashes, ".lua" is appended, and the resolved path must stay inside the
-** directory (no symbolic link may lead out of it). */
+** directory (no symbolic link may lead out of it).  Every failure gives
+** the same message, without a path: a script that catches it must learn
+** nothing about where it is installed, and must see the same message
+** when it is run again for scoring (runtime.c). */
 static int read_module(void *ud, const char *name, const char **src,
                        size_t *len, const char **chunkname, char *err,
                        size_t errlen)
@@ -256,35 +259,35 @@ static int read_module(void *ud, const char *name, const char **src,
     int rc = -1;
 
     if (ls->dir == NULL || ls->realdir == NULL) {
-        snprintf(err, errlen, "require is not available to a script loaded from memory");
+        snprintf(err, errlen, "no such file in the instrument's directory");
         return -1;
     }
     n = strlen(name);
     if (n + 5 >= sizeof rel) {
-        snprintf(err, errlen, "module name too long");
+        snprintf(err, errlen, "no such file in the instrument's directory");
         return -1;
     }
     for (i = 0; i < n; i++)
         rel[i] = name[i] == '.' ? '/' : name[i];
     memcpy(rel + n, ".lua", 5);
     if ((size_t)snprintf(full, sizeof full, "%s/%s", ls->dir, rel) >= sizeof full) {
-        snprintf(err, errlen, "module path too long");
+        snprintf(err, errlen, "no such file in the instrument's directory");
         return -1;
     }
     real = realpath(full, NULL);
     if (real == NULL) {
-        snprintf(err, errlen, "module '%s' not found: no file %s", name, full);
+        snprintf(err, errlen, "no such file in the instrument's directory");
         goto done;
     }
     rl = strlen(ls->realdir);
     if (strncmp(real, ls->realdir, rl) != 0 || real[rl] != '/') {
-        snprintf(err, errlen, "module '%s' lies outside the instrument's directory", name);
+        snprintf(err, errlen, "no such file in the instrument's directory");
         goto done;
     }
     f = fopen(real, "rb");
     if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
         fseek(f, 0, SEEK_SET) != 0 || size > 16L * 1024 * 1024) {
-        snprintf(err, errlen, "module '%s' cannot be read", name);
+        snprintf(err, errlen, "no such file in the instrument's directory");
         goto done;
     }
     text = vep__malloc(m->alloc, (size_t)size + 1);
@@ -297,7 +300,7 @@ static int read_module(void *ud, const char *name, const char **src,
         goto done;
     }
     if (fread(text, 1, (size_t)size, f) != (size_t)size) {
-        snprintf(err, errlen, "module '%s' cannot be read", name);
+        snprintf(err, errlen, "no such file in the instrument's directory");
         goto done;
     }
     text[size] = '\0';

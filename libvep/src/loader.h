@@ -18,6 +18,10 @@
 #include "diag.h"
 #include "buf.h"
 
+/* The most declarations one instrument may make: far above any paper
+** form, low enough that loading stays well within its time limit. */
+#define VEP_MAX_DECLARATIONS 20000
+
 /* Registry keys of the declaration records. */
 #define VEP_DECLS_KEY "vep.decls"     /* array of records                */
 #define VEP_BYKEY_KEY "vep.bykey"     /* "kind:id" -> record.t           */

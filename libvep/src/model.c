@@ -1,6 +1,7 @@
 /*
 ** model.c -- lifetime and look-ups of the instrument model.
 */
+#include <stdlib.h>
 #include <string.h>
 #include "model.h"
 
@@ -166,6 +167,7 @@ void vep__model_free(vep_model *m)
         vep__free(a, m->tests[i].expect_json);
     }
     vep__free(a, m->tests);
+    vep__free(a, m->ids);
     vep__free(a, m->item_order);
     vep__free(a, m->score_order);
     for (i = 0; i < m->nsources; i++) {
@@ -178,8 +180,70 @@ void vep__model_free(vep_model *m)
     memset(m, 0, sizeof *m);
 }
 
-/* Linear look-ups: instruments have tens to a few thousand declarations and
-** look-ups happen at load time, so a hash table would not pay for itself. */
+/* Orders index entries by id, then by kind and declaration order, so
+** that duplicates sit side by side with the first declaration first. */
+static int cmp_entry(const void *a, const void *b)
+{
+    const vep_id_entry *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    if (c)
+        return c;
+    if (x->kind != y->kind)
+        return x->kind < y->kind ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+int vep__model_index(vep_model *m)
+{
+    size_t n = m->nitems + m->nscores + m->nlevels + m->nflags, k = 0, i;
+    vep__free(m->alloc, m->ids);
+    m->ids = NULL;
+    m->nids = 0;
+    if (n == 0)
+        return 0;
+    m->ids = vep__calloc(m->alloc, n, sizeof *m->ids);
+    if (m->ids == NULL)
+        return -1;
+#define ADD(arr, cnt, kind_)                                       \
+    for (i = 0; i < m->cnt; i++)                                   \
+        if (m->arr[i].id) {                                        \
+            m->ids[k].id = m->arr[i].id;                           \
+            m->ids[k].kind = kind_;                                \
+            m->ids[k].index = (int)i;                              \
+            k++;                                                   \
+        }
+    ADD(items, nitems, VEP_REF_ITEM)
+    ADD(scores, nscores, VEP_REF_SCORE)
+    ADD(levels, nlevels, VEP_REF_LEVEL)
+    ADD(flags, nflags, VEP_REF_FLAG)
+#undef ADD
+    qsort(m->ids, k, sizeof *m->ids, cmp_entry);
+    m->nids = k;
+    return 0;
+}
+
+/* Binary search of the index for the first entry of `kind` named `id`;
+** -2 when there is no index. */
+static int index_find(const vep_model *m, const char *id, vep_ref_kind kind)
+{
+    size_t lo = 0, hi = m->nids;
+    if (m->ids == NULL)
+        return -2;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(m->ids[mid].id, id);
+        if (c < 0 || (c == 0 && m->ids[mid].kind < kind))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < m->nids && m->ids[lo].kind == kind && strcmp(m->ids[lo].id, id) == 0)
+        return m->ids[lo].index;
+    return -1;
+}
+
+/* Look-ups by id: through the index once built, else linear (scales,
+** parts and domains are few, and looked up linearly always). */
 #define FIND_BY_ID(array, count)                                   \
     do {                                                           \
         size_t i_;                                                 \
@@ -190,11 +254,18 @@ void vep__model_free(vep_model *m)
                 return (int)i_;                                    \
         return -1;                                                 \
     } while (0)
+#define FIND_INDEXED(kind, array, count)                           \
+    do {                                                           \
+        int r_ = id ? index_find(m, id, kind) : -1;                \
+        if (r_ != -2)                                              \
+            return r_;                                             \
+        FIND_BY_ID(array, count);                                  \
+    } while (0)
 
-int vep__model_find_item(const vep_model *m, const char *id)   { FIND_BY_ID(m->items, m->nitems); }
-int vep__model_find_score(const vep_model *m, const char *id)  { FIND_BY_ID(m->scores, m->nscores); }
-int vep__model_find_level(const vep_model *m, const char *id)  { FIND_BY_ID(m->levels, m->nlevels); }
-int vep__model_find_flag(const vep_model *m, const char *id)   { FIND_BY_ID(m->flags, m->nflags); }
+int vep__model_find_item(const vep_model *m, const char *id)   { FIND_INDEXED(VEP_REF_ITEM, m->items, m->nitems); }
+int vep__model_find_score(const vep_model *m, const char *id)  { FIND_INDEXED(VEP_REF_SCORE, m->scores, m->nscores); }
+int vep__model_find_level(const vep_model *m, const char *id)  { FIND_INDEXED(VEP_REF_LEVEL, m->levels, m->nlevels); }
+int vep__model_find_flag(const vep_model *m, const char *id)   { FIND_INDEXED(VEP_REF_FLAG, m->flags, m->nflags); }
 int vep__model_find_domain(const vep_model *m, const char *id) { FIND_BY_ID(m->domains, m->ndomains); }
 int vep__model_find_scale(const vep_model *m, const char *id)  { FIND_BY_ID(m->scales, m->nscales); }
 int vep__model_find_part(const vep_model *m, const char *id)   { FIND_BY_ID(m->parts, m->nparts); }

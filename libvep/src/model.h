@@ -266,6 +266,14 @@ typedef struct vep_source {
     char sha256[65];
 } vep_source;
 
+/* One entry of the sorted id index over items, scores, levels and flags
+** (one namespace: conditions and function rules name them by id alone). */
+typedef struct vep_id_entry {
+    const char *id;            /* borrowed from the declaration           */
+    vep_ref_kind kind;
+    int index;
+} vep_id_entry;
+
 typedef struct vep_model {
     const vep_alloc *alloc;
     char *id;
@@ -294,6 +302,9 @@ typedef struct vep_model {
     vep_judgement_def judgement;
     vep_testcase *tests;      size_t ntests;
 
+    vep_id_entry *ids;         /* sorted by id, then declaration order;
+                                  built by vep__model_index()             */
+    size_t nids;
     int *item_order;           /* items in dependency order of their
                                   conditions (set by check.c)             */
     int *score_order;          /* scores in dependency order              */
@@ -305,6 +316,11 @@ typedef struct vep_model {
 
 void vep__model_init(vep_model *m, const vep_alloc *a);
 void vep__model_free(vep_model *m);
+
+/* Builds the sorted id index (check.c does, before resolving references);
+** afterwards the look-ups below take O(log n).  Returns -1 when out of
+** memory (the look-ups then stay linear). */
+int vep__model_index(vep_model *m);
 
 /* Helpers shared by the modules that walk the model. */
 int vep__model_find_item(const vep_model *m, const char *id);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "check.h"
+#include "jsonw.h"
 
 #define problem vep__check_problem
 
@@ -82,8 +83,8 @@ static double mean_bound(checker *c, const vep_score_def *s, int want_max)
         double a, b, lo, hi;
         int ti;
         item_range(m, &m->items[t->ref.index], &a, &b, &ti);
-        lo = t->weight * a < t->weight * b ? t->weight * a : t->weight * b;
-        hi = t->weight * a < t->weight * b ? t->weight * b : t->weight * a;
+        lo = a;      /* a mean is of the values: weights do not apply */
+        hi = b;
         if (want_max ? hi > best : lo < best)
             best = want_max ? hi : lo;
         if (!omittable(&m->items[t->ref.index])) {
@@ -221,6 +222,12 @@ void vep__check_score_range(checker *c, vep_score_def *s)
         s->decimals = integral ? 0
                     : (s->rule == VEP_RULE_COMPOSITE && factors_whole) ? part_decimals : 2;
     s->integral = s->decimals == 0;
+    /* Values are rounded before banding, so the reachable range is the
+    ** rounded one, computed by the very function scoring uses. */
+    if (isfinite(s->min))
+        s->min = vep__jw_round(s->min, s->decimals);
+    if (isfinite(s->max))
+        s->max = vep__jw_round(s->max, s->decimals);
 }
 
 /* ---- Levels ---------------------------------------------------------- */

@@ -35,7 +35,7 @@ static int replay_module(void *ud, const char *name, const char **src,
             *chunkname = m->sources[i].label;
             return 0;
         }
-    snprintf(err, errlen, "module '%s' was not loaded with the instrument", name);
+    snprintf(err, errlen, "no such file in the instrument's directory");
     return -1;
 }
 

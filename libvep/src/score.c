@@ -183,7 +183,9 @@ static vep_status score_items(vep_ctx *ctx, const vep_score_def *s,
         return VEP_OK;
     }
     for (i = 0; i < so->ncontribs; i++) {
-        double c = so->contribs[i].contribution;
+        /* a mean is of the answers' values: weights do not apply */
+        double c = s->rule == VEP_RULE_MEAN ? so->contribs[i].value
+                                            : so->contribs[i].contribution;
         if (i == 0 && (s->rule == VEP_RULE_MAX || s->rule == VEP_RULE_MIN))
             raw = c;
         else if (s->rule == VEP_RULE_MAX)
@@ -325,6 +327,17 @@ static vep_status score_function(vep_ctx *ctx, const vep_score_def *s,
                           s->id, "function_result",
                           "score '%s': the function returned a number that "
                           "is not finite", s->id);
+        ctx->fn_status = st = VEP_ERR_SCRIPT;
+        goto done;
+    }
+    if (has && s->has_range && (v < s->min || v > s->max)) {
+        /* the loader checked the bands against the declared range */
+        if (ctx->diags != NULL)
+            vep__diag_add(ctx->diags, s->origin.file, s->origin.line, NULL,
+                          s->id, "function_result",
+                          "score '%s': the function returned %.10g, outside "
+                          "its declared range %.10g to %.10g", s->id, v,
+                          s->min, s->max);
         ctx->fn_status = st = VEP_ERR_SCRIPT;
         goto done;
     }

@@ -108,7 +108,10 @@ VEP_API void vep_free(void *ptr);
 ** Allocator hook.
 **
 ** Every allocation an engine makes, its Lua states included, goes through
-** its allocator.  The functions must behave like malloc, realloc and free
+** its allocator, with three exceptions that use the C library's malloc:
+** the short-lived parse tree of an assessment document (cJSON's allocator
+** hooks are process-global, so libvep leaves them alone), realpath() when
+** a helper module is resolved, and libcrypto while hashing sources.  The functions must behave like malloc, realloc and free
 ** (realloc(ud, NULL, n) allocates; free(ud, NULL) does nothing).  The
 ** structure is copied by vep_engine_new(); `ud` is passed back untouched.
 */
@@ -154,7 +157,9 @@ typedef struct vep_engine vep_engine;
 VEP_API vep_status vep_engine_new(vep_engine **out,
                                   const vep_engine_options *opts);
 
-/* Frees an engine.  Instruments loaded through it must be freed first. */
+/* Frees an engine.  NULL is accepted.  Instruments loaded through it may be
+** freed before or after: while any lives, the engine stays usable by them
+** and is freed with the last one (so bindings may free in any order). */
 VEP_API void vep_engine_free(vep_engine *engine);
 
 /* The message of the last failed call on `engine`, or "" after a success.
