@@ -64,6 +64,10 @@ VEP_API vep_status vep_engine_new(vep_engine **out,
         return VEP_ERR_ARGUMENT;
     if (opts != NULL && opts->memory_limit && opts->memory_limit < VEP_MIN_MEMORY_LIMIT)
         return VEP_ERR_ARGUMENT;
+    if (opts != NULL && opts->allocator != NULL &&
+        (!opts->allocator->malloc_fn || !opts->allocator->realloc_fn ||
+         !opts->allocator->free_fn))
+        return VEP_ERR_ARGUMENT;   /* all three hooks, or none */
     vep__alloc_init(&a, opts ? opts->allocator : NULL);
     e = vep__calloc(&a, 1, sizeof *e);
     if (e == NULL)

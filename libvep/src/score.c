@@ -264,8 +264,8 @@ static vep_status score_composite(vep_ctx *ctx, const vep_score_def *s,
     }
     if (s->nterms == 0) {
         so->status = VEP_SCORE_NO_DATA;
-    } else if (so->unknown > 0) {
-        so->status = VEP_SCORE_INCOMPLETE;
+    } else if (so->unknown > 0 || !isfinite(sum)) {
+        so->status = VEP_SCORE_INCOMPLETE;   /* a part missing, or overflow */
     } else {
         so->status = partial ? VEP_SCORE_PARTIAL : VEP_SCORE_COMPLETE;
         so->raw = sum;

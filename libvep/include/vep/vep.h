@@ -111,7 +111,10 @@ VEP_API void vep_free(void *ptr);
 ** its allocator, with three exceptions that use the C library's malloc:
 ** the short-lived parse tree of an assessment document (cJSON's allocator
 ** hooks are process-global, so libvep leaves them alone), realpath() when
-** a helper module is resolved, and libcrypto while hashing sources.  The functions must behave like malloc, realloc and free
+** a helper module is resolved, and libcrypto while hashing sources (and
+** the C library's own stdio buffers when a script file is read).  All three
+** functions must be given; vep_engine_new refuses a partial set with
+** VEP_ERR_ARGUMENT.  The functions must behave like malloc, realloc and free
 ** (realloc(ud, NULL, n) allocates; free(ud, NULL) does nothing).  The
 ** structure is copied by vep_engine_new(); `ud` is passed back untouched.
 */
