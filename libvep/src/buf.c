@@ -57,7 +57,8 @@ static int buf_reserve(vep_buf *b, size_t extra)
 
 void vep__buf_add(vep_buf *b, const char *s, size_t len)
 {
-    if (!buf_reserve(b, len))
+    /* len >= cap - len: no room for len bytes and the NUL (no overflow) */
+    if ((b->failed || len >= b->cap - b->len) && !buf_reserve(b, len))
         return;
     if (len)
         memcpy(b->data + b->len, s, len);
@@ -72,6 +73,11 @@ void vep__buf_adds(vep_buf *b, const char *s)
 
 void vep__buf_addc(vep_buf *b, char c)
 {
+    if (b->len + 1 < b->cap && !b->failed) {   /* the common case */
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+        return;
+    }
     vep__buf_add(b, &c, 1);
 }
 

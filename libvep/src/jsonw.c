@@ -307,10 +307,15 @@ void vep__jw_init(vep_jsonw *w, vep_buf *b, int pretty)
 /* A new line indented to the current depth (pretty mode only). */
 static void jw_newline(vep_jsonw *w)
 {
-    int i;
+    static const char spaces[] = "                                "
+                                 "                                ";
+    size_t n = 2 * (size_t)w->depth, k;
     vep__buf_addc(w->b, '\n');
-    for (i = 0; i < w->depth; i++)
-        vep__buf_add(w->b, "  ", 2);
+    while (n > 0) {
+        k = n < sizeof spaces - 1 ? n : sizeof spaces - 1;
+        vep__buf_add(w->b, spaces, k);
+        n -= k;
+    }
 }
 
 /* Writes what comes before a value or a key: nothing right after a key,
