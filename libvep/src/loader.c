@@ -458,9 +458,12 @@ vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
         script_failed(e, m, &err);
         goto done;
     }
+    /* The checks run even after reading problems, so that the user sees
+    ** every problem at once; the readers leave no NULL where the checks
+    ** look (a missing field is NULL only where the checks test for it). */
     problems = e->diags.n;
-    if (problems == 0 && !e->diags.nomem)
-        problems = vep__check(m, &e->diags);
+    if (!e->diags.nomem)
+        problems += vep__check(m, &e->diags);
     if (e->diags.nomem) {
         st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
         goto done;
