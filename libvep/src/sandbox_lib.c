@@ -48,18 +48,6 @@
 #include "lualib.h"
 #include "sandbox_lib.h"
 
-#define COST_BYTES 8
-
-/* Saturating arithmetic: a cost never wraps around. */
-static uint64_t sat_add(uint64_t a, uint64_t b)
-{
-    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
-}
-
-static uint64_t sat_mul(uint64_t a, uint64_t b)
-{
-    return (a != 0 && b > UINT64_MAX / a) ? UINT64_MAX : a * b;
-}
 
 /* Number of integers in [i, j] (0 when empty), saturated. */
 static uint64_t range_size(lua_Integer i, lua_Integer j)
@@ -312,141 +300,6 @@ static int w_pairs(lua_State *L)
 
 /* ---- string ---------------------------------------------------------- */
 
-/* Does byte c belong to class %cl?  The classes of lstrlib.c, so that the
-** estimate sees the runs the matcher will see. */
-static int class_has(int c, int cl)
-{
-    static const char names[] = "acdglpsuwx";
-    static int (*const tests[])(int) = {isalpha, iscntrl, isdigit, isgraph,
-        islower, ispunct, isspace, isupper, isalnum, isxdigit};
-    const char *k = cl != 0 ? strchr(names, tolower(cl)) : NULL;
-    if (k == NULL)
-        return cl == c;
-    return (tests[k - names](c) != 0) != (isupper(cl) != 0);
-}
-
-/* Does byte c match the single-character item [p, ep): '.', %x, [set] or
-** a literal byte? */
-static int item_has(int c, const char *p, const char *ep)
-{
-    int neg = 0;
-    if (*p == '.')
-        return 1;
-    if (*p == '%')
-        return class_has(c, (unsigned char)p[1]);
-    if (*p != '[')
-        return (unsigned char)*p == c;
-    ep--;                                            /* the closing ']' */
-    if (*++p == '^')
-        neg = 1, p++;
-    for (; p < ep; p++) {
-        if (*p == '%' && p + 1 < ep) {
-            if (class_has(c, (unsigned char)*++p))
-                return !neg;
-        } else if (p[1] == '-' && p + 2 < ep) {
-            if ((unsigned char)p[0] <= c && c <= (unsigned char)p[2])
-                return !neg;
-            p += 2;
-        } else if ((unsigned char)*p == c) {
-            return !neg;
-        }
-    }
-    return neg;
-}
-
-/* End of the single-character item at p (as lstrlib's classEnd), or NULL
-** where the pattern is malformed (the matcher itself raises the error).
-** Patterns are Lua strings, so reading *pe (a NUL) is fine. */
-static const char *item_end(const char *p, const char *pe)
-{
-    if (*p == '%')
-        return p + 1 < pe ? p + 2 : NULL;
-    if (*p++ != '[')
-        return p;
-    if (*p == '^')
-        p++;
-    do {
-        if (p >= pe)
-            return NULL;
-        if (*p++ == '%' && p < pe)
-            p++;
-    } while (*p != ']');
-    return p + 1;
-}
-
-/* Longest run of subject bytes matching item [p, ep). */
-static uint64_t longest_run(const char *s, size_t n, const char *p,
-                            const char *ep)
-{
-    size_t i, run = 0, best = 0;
-    for (i = 0; i < n; i++) {
-        run = item_has((unsigned char)s[i], p, ep) ? run + 1 : 0;
-        if (run > best)
-            best = run;
-    }
-    return best;
-}
-
-/* Upper bound on the steps of Lua's backtracking matcher for pattern p on
-** subject s (see the cost model at the top).  Scanning the subject for runs
-** is itself charged as it goes. */
-static uint64_t pattern_cost(lua_State *L, const char *s, size_t n,
-                             const char *p, size_t m, int can_anchor)
-{
-    const char *pe = p + m, *ep;
-    uint64_t per = 1, starts = (uint64_t)n + 1, k = 0;
-    if (can_anchor && m > 0 && *p == '^')
-        starts = 1, p++;
-    while (p < pe && per != UINT64_MAX) {
-        if (*p == '(' || *p == ')') {
-            p++;
-            continue;
-        }
-        if (*p == '$' && p + 1 == pe)
-            break;
-        if (*p == '%' && p + 1 < pe
-            && (p[1] == 'b' || p[1] == 'f' || isdigit((unsigned char)p[1]))) {
-            if (p[1] == 'f') {
-                p += 2;
-                if (p >= pe || *p != '[' || (ep = item_end(p, pe)) == NULL)
-                    break;
-                p = ep;
-                continue;
-            }
-            if (p[1] == 'b' && pe - p < 4)
-                break;
-            per = sat_mul(per, (uint64_t)n + 1);
-            p += p[1] == 'b' ? 4 : 2;
-            continue;
-        }
-        if ((ep = item_end(p, pe)) == NULL)
-            break;
-        if (ep < pe && (*ep == '*' || *ep == '+' || *ep == '-')) {
-            vep__sandbox_charge(L, 1 + sat_mul(n, (uint64_t)(ep - p))
-                                           / COST_BYTES);
-            per = sat_mul(per, longest_run(s, n, p, ep) + 1);
-            k++;
-            ep++;
-        } else if (ep < pe && *ep == '?') {
-            per = sat_mul(per, 2);
-            k++;
-            ep++;
-        }
-        p = ep;
-    }
-    /* From one start, the quantified items take lengths l1..lk with a sum
-    ** of at most n: no more than C(n+k, k) combinations, a far tighter
-    ** bound than the product when there are several quantifiers. */
-    if (k > 1) {
-        uint64_t c = 1, i;
-        for (i = 1; i <= k && c != UINT64_MAX; i++)
-            c = sat_mul(c, (uint64_t)n + i) / i;
-        if (c < per)
-            per = c;
-    }
-    return sat_mul(starts, sat_mul(per, (uint64_t)m + 1));
-}
-
 /* The pattern functions find (upvalue 2 = 1), match and gsub (0) and
 ** gmatch (2, where '^' is no anchor): charge, then run the original.
 ** gmatch pays at once for every match its iterator can make; results (the
@@ -468,7 +321,7 @@ static int w_search(lua_State *L)
         if (kind == 1 && (lua_toboolean(L, 4) || i == m))
             c = 1 + sat_mul((uint64_t)n + 1, (uint64_t)m + 1) / COST_BYTES;
         else
-            c = sat_add(1, pattern_cost(L, s, n, p, m, kind != 2));
+            c = sat_add(1, vep__sandbox_pattern_cost(L, s, n, p, m, kind != 2));
     }
     vep__sandbox_charge(L, c);
     return w_linear_after(L, delegate(L));

@@ -9,6 +9,7 @@
 #ifndef VEP_SANDBOX_LIB_H
 #define VEP_SANDBOX_LIB_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include "lua.h"
 
@@ -16,6 +17,29 @@
 ** with up to this many instructions not yet charged, so creating one costs
 ** this much. */
 #define VEP__SANDBOX_HOOK_COUNT 1000
+
+/* Bytes of linear C work that cost one unit (see the cost model in
+** sandbox_lib.c). */
+#define COST_BYTES 8
+
+/* Saturating arithmetic: a cost never wraps around. */
+static inline uint64_t sat_add(uint64_t a, uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+static inline uint64_t sat_mul(uint64_t a, uint64_t b)
+{
+    return (a != 0 && b > UINT64_MAX / a) ? UINT64_MAX : a * b;
+}
+
+/* sandbox_pattern.c: an upper bound on the steps of Lua's backtracking
+** matcher for pattern p (m bytes) on subject s (n bytes); `can_anchor` is
+** 0 for gmatch, where '^' anchors nothing.  Scanning the subject is itself
+** charged as it goes. */
+uint64_t vep__sandbox_pattern_cost(lua_State *L, const char *s, size_t n,
+                                   const char *p, size_t m, int can_anchor);
+
 
 /* Charges `cost` units (one unit ~ one VM instruction) to the instruction
 ** budget of the sandbox owning L and checks the wall-clock deadline.  Raises
