@@ -102,6 +102,14 @@ void vep__decl_check_fields(vep_declrd *r, int t, const char *const *allowed,
         vep__decl_problem(r, "unknown_field", "unexpected list entries (only named fields are allowed here)");
 }
 
+/* Reports a field of the wrong type; returns -1 for the caller to return. */
+static int wrong_type(vep_declrd *r, const char *key, const char *want, int type)
+{
+    vep__decl_problem(r, "wrong_type", "'%s' must be %s, not a %s", key, want,
+                      lua_typename(r->L, type));
+    return -1;
+}
+
 int vep__decl_string(vep_declrd *r, int t, const char *key, char **out)
 {
     int type = vep__decl_field(r, t, key);
@@ -113,9 +121,7 @@ int vep__decl_string(vep_declrd *r, int t, const char *key, char **out)
         if (*out == NULL)
             r->d->nomem = 1;
     } else if (type != LUA_TNIL) {
-        vep__decl_problem(r, "wrong_type", "'%s' must be a string, not a %s",
-                        key, lua_typename(r->L, type));
-        rc = -1;
+        rc = wrong_type(r, key, "a string", type);
     }
     lua_pop(r->L, 1);
     return rc;
@@ -137,9 +143,7 @@ int vep__decl_word(vep_declrd *r, int t, const char *key, char *out, size_t n)
             rc = 1;
         }
     } else if (type != LUA_TNIL) {
-        vep__decl_problem(r, "wrong_type", "'%s' must be a string, not a %s",
-                          key, lua_typename(r->L, type));
-        rc = -1;
+        rc = wrong_type(r, key, "a string", type);
     }
     lua_pop(r->L, 1);
     return rc;
@@ -157,9 +161,7 @@ int vep__decl_number(vep_declrd *r, int t, const char *key, double *out)
             rc = -1;
         }
     } else if (type != LUA_TNIL) {
-        vep__decl_problem(r, "wrong_type", "'%s' must be a number, not a %s",
-                        key, lua_typename(r->L, type));
-        rc = -1;
+        rc = wrong_type(r, key, "a number", type);
     }
     lua_pop(r->L, 1);
     return rc;
@@ -173,9 +175,7 @@ int vep__decl_bool(vep_declrd *r, int t, const char *key, int *out)
         *out = lua_toboolean(r->L, -1);
         rc = 1;
     } else if (type != LUA_TNIL) {
-        vep__decl_problem(r, "wrong_type", "'%s' must be true or false, not a %s",
-                        key, lua_typename(r->L, type));
-        rc = -1;
+        rc = wrong_type(r, key, "true or false", type);
     }
     lua_pop(r->L, 1);
     return rc;
