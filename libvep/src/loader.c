@@ -20,6 +20,7 @@
 #include "lauxlib.h"
 #include "engine.h"
 #include "loader.h"
+#include "date.h"
 #include "sha256.h"
 
 /* ---- Constructors ---------------------------------------------------- */
@@ -132,8 +133,9 @@ static int constructor_plain(lua_State *L)
     return 0;
 }
 
-/* Creates the registry tables and puts the constructors and the answer
-** states `unknown` and `not_applicable` in the script environment. */
+/* Creates the registry tables and puts the constructors, the answer
+** states `unknown` and `not_applicable` and the `date` library (date.c)
+** in the script environment. */
 static int install_constructors(lua_State *L)
 {
     static const char *const with_id[] = {
@@ -166,6 +168,8 @@ static int install_constructors(lua_State *L)
     lua_pushliteral(L, "not_applicable");
     lua_setfield(L, -2, "status");
     lua_setfield(L, -2, "not_applicable");
+    vep__date_push_lib(L);
+    lua_setfield(L, -2, "date");
     lua_pop(L, 1);
     return 0;
 }

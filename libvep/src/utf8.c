@@ -1,5 +1,5 @@
 /*
-** utf8.c -- UTF-8 checks, ISO dates and message formatting helpers.
+** utf8.c -- UTF-8 checks and message formatting helpers.
 */
 #include <math.h>
 #include <stdio.h>
@@ -69,37 +69,6 @@ size_t vep__utf8_count(const char *s, size_t len)
     return n;
 }
 
-/* Reads `n` ASCII digits at `s` into *out; 0 when one is not a digit. */
-static int digits(const char *s, int n, int *out)
-{
-    int i, v = 0;
-    for (i = 0; i < n; i++) {
-        if (s[i] < '0' || s[i] > '9')
-            return 0;
-        v = v * 10 + (s[i] - '0');
-    }
-    *out = v;
-    return 1;
-}
-
-/* The strict form only (no times, no week dates, no short forms), since
-** assessment dates are compared and shown as written. */
-int vep__date_valid(const char *s)
-{
-    static const int mdays[12] = { 31, 28, 31, 30, 31, 30,
-                                   31, 31, 30, 31, 30, 31 };
-    int y, m, d, dim;
-    if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    if (!digits(s, 4, &y) || !digits(s + 5, 2, &m) || !digits(s + 8, 2, &d))
-        return 0;
-    if (y < 1 || m < 1 || m > 12 || d < 1)
-        return 0;
-    dim = mdays[m - 1];
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        dim = 29;
-    return d <= dim;
-}
 
 /* Copies text for a message or path, escaping what could not be shown
 ** or would break the surrounding quotes, and cutting very long strings so

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include "buf.h"
+#include "date.h"   /* vep__date_valid */
 
 /* 1 when the `len` bytes at `s` are well-formed UTF-8 (RFC 3629: no
 ** overlong forms, no surrogates, nothing above U+10FFFF), else 0. */
@@ -26,9 +27,6 @@ int vep__utf8_valid(const char *s, size_t len);
 /* The number of characters (code points) in well-formed UTF-8 text. */
 size_t vep__utf8_count(const char *s, size_t len);
 
-/* 1 when `s` is exactly "YYYY-MM-DD" and names a real day of the
-** Gregorian calendar (years 0001 to 9999), else 0. */
-int vep__date_valid(const char *s);
 
 /* Appends the `len` bytes at `s` to `b` so that the result is safe to show:
 ** well-formed UTF-8 is copied, control characters become \n, \t, \r or

@@ -518,5 +518,10 @@ if want_rc 0; then
 fi
 end
 
+begin "dates: a function score uses the date library"
+run test "$FIX/date-function.lua"
+want_rc 0 && want_out_has "1 passed, 0 failed"
+end
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
