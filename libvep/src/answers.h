@@ -22,7 +22,7 @@
 #define VEP_RD_UNSURE    0x08  /* its relevance depends on a bad answer    */
 #define VEP_RD_RELEVANT  0x10  /* its condition holds (or it has none)     */
 
-/* The model's item ids sorted, for look-ups of answer keys. */
+/* An id and its position, sorted to find duplicate keys (assessment.c). */
 typedef struct vep_rd_id {
     const char *id;
     int index;
@@ -40,7 +40,6 @@ typedef struct vep_reader {
     vep_buf quote[VEP_RD_NQUOTE]; /* escaped user strings for messages    */
     int nquote;                /* next quote buffer (round robin)         */
     unsigned char *flags;      /* per model item, VEP_RD_*                */
-    vep_rd_id *ids;            /* m->nitems, sorted by id                 */
     size_t nerrors;            /* problems reported                       */
     int nomem;                 /* an allocation failed                    */
 } vep_reader;

@@ -195,24 +195,15 @@ void vep__rd_sort_ids(vep_rd_id *v, size_t n)
         qsort(v, n, sizeof *v, id_cmp);
 }
 
-/* Binary search for the first id equal to `key`. */
+/* The item named `key`: through the model's sorted id index, built once
+** at load (model.c), so no assessment pays for sorting. */
 int vep__rd_find_item(const vep_reader *r, const char *key)
 {
-    size_t lo = 0, hi = r->m->nitems, mid;
-    while (lo < hi) {
-        mid = lo + (hi - lo) / 2;
-        if (strcmp(r->ids[mid].id, key) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < r->m->nitems && strcmp(r->ids[lo].id, key) == 0)
-        return r->ids[lo].index;
-    return -1;
+    return vep__model_find_item(r->m, key);
 }
 
 /* Sets up a reader for ctx (whose ctx->as is already allocated): the
-** buffers, the per-item flags and the sorted item ids.  -1 when out of
+** buffers and the per-item flags.  -1 when out of
 ** memory (vep__rd_free then releases what was taken). */
 int vep__rd_init(vep_reader *r, vep_ctx *ctx)
 {
@@ -230,16 +221,10 @@ int vep__rd_init(vep_reader *r, vep_ctx *ctx)
         vep__buf_init(&r->quote[i], r->a);
     vep__buf_adds(&r->path, "$");
     r->flags = vep__calloc(r->a, m->nitems ? m->nitems : 1, 1);
-    r->ids = vep__calloc(r->a, m->nitems ? m->nitems : 1, sizeof *r->ids);
-    if (r->path.failed || r->flags == NULL || r->ids == NULL) {
+    if (r->path.failed || r->flags == NULL) {
         r->nomem = 1;
         return -1;
     }
-    for (i = 0; i < m->nitems; i++) {
-        r->ids[i].id = m->items[i].id ? m->items[i].id : "";
-        r->ids[i].index = (int)i;
-    }
-    vep__rd_sort_ids(r->ids, m->nitems);
     return 0;
 }
 
@@ -252,7 +237,5 @@ void vep__rd_free(vep_reader *r)
     for (i = 0; i < VEP_RD_NQUOTE; i++)
         vep__buf_free(&r->quote[i]);
     vep__free(r->a, r->flags);
-    vep__free(r->a, r->ids);
     r->flags = NULL;
-    r->ids = NULL;
 }
