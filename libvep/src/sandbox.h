@@ -13,8 +13,8 @@
 **     instruction raises again, in pcall/xpcall handlers, coroutines and
 **     __close metamethods alike; __gc metamethods are refused;
 **   - a strict global environment: reading an undefined global is an error,
-**     and reading a removed global (io, os, debug ...) is a "forbidden"
-**     error;
+**     and reading a removed global (io, os, debug ...) or library function
+**     (string.dump, math.random, math.randomseed) is a "forbidden" error;
 **   - deterministic iteration: pairs() visits keys in sorted order, and
 **     tostring() never shows addresses;
 **   - require(name) served by the host's module reader only.

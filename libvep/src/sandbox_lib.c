@@ -584,6 +584,26 @@ static const lib_def libs[] = {
 /* Pushes a new table with library `d`, taking the originals from table
 ** `orig`.  A wrapped original must be a C function without upvalues (see
 ** delegate); anything else is left out, as are missing originals. */
+/* __index of a library table: a removed function ("dump" of string,
+** "random" and "randomseed" of math) is a "forbidden" error that names
+** it; any other absent field reads as nil, as in plain Lua. */
+static int lib_index(lua_State *L)
+{
+    static const char *const removed[] = {
+        "string.dump", "math.random", "math.randomseed", NULL
+    };
+    const char *lib = lua_tostring(L, lua_upvalueindex(1));
+    const char *key = lua_type(L, 2) == LUA_TSTRING ? lua_tostring(L, 2) : NULL;
+    size_t n = strlen(lib), i;
+    for (i = 0; key != NULL && removed[i] != NULL; i++)
+        if (strncmp(removed[i], lib, n) == 0 && removed[i][n] == '.'
+            && strcmp(removed[i] + n + 1, key) == 0)
+            return vep__sandbox_forbidden(L, "'%s.%s' is not available in instrument scripts",
+                                          lib, key);
+    lua_pushnil(L);
+    return 1;
+}
+
 static void push_lib(lua_State *L, int orig, const lib_def *d)
 {
     const char *w = d->copied, *e;
@@ -611,6 +631,15 @@ static void push_lib(lua_State *L, int orig, const lib_def *d)
             lua_pushcclosure(L, f->fn, 2);
         }
         lua_setfield(L, dst, f->name);
+    }
+    if (d->name != NULL) {          /* a library, not the base functions */
+        lua_createtable(L, 0, 2);
+        lua_pushstring(L, d->name);
+        lua_pushcclosure(L, lib_index, 1);
+        lua_setfield(L, -2, "__index");
+        lua_pushboolean(L, 0);       /* getmetatable(string) gives false */
+        lua_setfield(L, -2, "__metatable");
+        lua_setmetatable(L, dst);
     }
 }
 
