@@ -165,11 +165,11 @@ static void read_domain(vep_declrd *r, int t, vep_domain *dm)
     vep__decl_text(r, t, "title", &dm->title);
     dm->kind = VEP_DOMAIN_RISK;
     if (vep__decl_word(r, t, "kind", kind, sizeof kind) == 1) {
-        if (strcmp(kind, "risk") == 0) dm->kind = VEP_DOMAIN_RISK;
-        else if (strcmp(kind, "need") == 0) dm->kind = VEP_DOMAIN_NEED;
-        else if (strcmp(kind, "protective") == 0) dm->kind = VEP_DOMAIN_PROTECTIVE;
-        else if (strcmp(kind, "other") == 0) dm->kind = VEP_DOMAIN_OTHER;
-        else vep__decl_problem(r, "invalid_value", "kind '%s' must be risk, need, protective or other", kind);
+        int k = vep__name_find(vep__domain_kind_names, kind);
+        if (k < 0)
+            vep__decl_problem(r, "invalid_value", "kind '%s' must be risk, need, protective or other", kind);
+        else
+            dm->kind = (vep_domain_kind)k;
     }
     dm->part = -1;
     if (vep__decl_word(r, t, "part", part, sizeof part) == 1) {
@@ -180,13 +180,6 @@ static void read_domain(vep_declrd *r, int t, vep_domain *dm)
 }
 
 /* ---- Items ----------------------------------------------------------- */
-
-static const struct { const char *name; vep_item_type type; } item_types[] = {
-    { "presence", VEP_ITEM_PRESENCE }, { "scale", VEP_ITEM_SCALE },
-    { "choice", VEP_ITEM_CHOICE },     { "multi", VEP_ITEM_MULTI },
-    { "count", VEP_ITEM_COUNT },       { "number", VEP_ITEM_NUMBER },
-    { "date", VEP_ITEM_DATE },         { "text", VEP_ITEM_TEXT },
-};
 
 /* Reads `weights = { domain = w }` into the weight of each listed domain. */
 static void read_weights(vep_declrd *r, int t, vep_item *it)
@@ -254,14 +247,11 @@ static void read_item(vep_declrd *r, int t, vep_item *it)
     if (vep__decl_word(r, t, "type", type, sizeof type) == 0) {
         vep__decl_problem(r, "missing_field", "'type' is required (presence, scale, choice, multi, count, number, date or text)");
     } else if (type[0]) {
-        int found = 0;
-        for (i = 0; i < sizeof item_types / sizeof item_types[0]; i++)
-            if (strcmp(type, item_types[i].name) == 0) {
-                it->type = item_types[i].type;
-                found = 1;
-            }
-        if (!found)
+        int k = vep__name_find(vep__item_type_names, type);
+        if (k < 0)
             vep__decl_problem(r, "invalid_value", "type '%s' must be presence, scale, choice, multi, count, number, date or text", type);
+        else
+            it->type = (vep_item_type)k;
     }
     vep__decl_string(r, t, "scale", &it->scale_id);
     if (it->type == VEP_ITEM_SCALE && it->scale_id == NULL)

@@ -173,10 +173,6 @@ void vep__decl_cond(vep_declrd *r, int idx, const char *path, vep_cond *c)
 
 /* ---- Scores ---------------------------------------------------------- */
 
-static const char *const rule_names[] = {
-    "sum", "mean", "count", "max", "min", "composite", "function", NULL
-};
-
 /* Appends a term referring to `id`. */
 static void add_term(vep_declrd *r, vep_score_def *s, vep_ref_kind kind,
                      const char *id, double weight)
@@ -270,9 +266,8 @@ void vep__decl_score(vep_declrd *r, int t, vep_score_def *s)
     if (vep__decl_word(r, t, "rule", rule, sizeof rule) == 0) {
         vep__decl_problem(r, "missing_field", "'rule' is required (sum, mean, count, max, min, composite or function)");
     } else if (rule[0]) {
-        for (k = 0; rule_names[k] && strcmp(rule_names[k], rule) != 0; k++)
-            ;
-        if (rule_names[k] == NULL)
+        k = vep__name_find(vep__rule_names, rule);
+        if (k < 0)
             vep__decl_problem(r, "invalid_value", "rule '%s' must be sum, mean, count, max, min, composite or function", rule);
         else
             s->rule = (vep_rule)k;
@@ -302,10 +297,11 @@ void vep__decl_score(vep_declrd *r, int t, vep_score_def *s)
     if (vep__decl_number(r, t, "at_least", &v) == 1)
         s->at_least = v;
     if (vep__decl_word(r, t, "missing", missing, sizeof missing) == 1) {
-        if (strcmp(missing, "incomplete") == 0) s->missing = VEP_MISSING_INCOMPLETE;
-        else if (strcmp(missing, "prorate") == 0) s->missing = VEP_MISSING_PRORATE;
-        else if (strcmp(missing, "ignore") == 0) s->missing = VEP_MISSING_IGNORE;
-        else vep__decl_problem(r, "invalid_value", "missing '%s' must be incomplete, prorate or ignore", missing);
+        k = vep__name_find(vep__missing_names, missing);
+        if (k < 0)
+            vep__decl_problem(r, "invalid_value", "missing '%s' must be incomplete, prorate or ignore", missing);
+        else
+            s->missing = (vep_missing_method)k;
     }
     if (vep__decl_number(r, t, "max_unknown", &v) == 1) {
         if (!vep__decl_whole(v, 1e9))
@@ -414,10 +410,11 @@ void vep__decl_judgement(vep_declrd *r, int t, vep_judgement_def *j)
     vep__decl_strings(r, t, "levels", &j->levels, &j->nlevels);
     vep__decl_bool(r, t, "required", &j->required);
     if (vep__decl_word(r, t, "rationale", policy, sizeof policy) == 1) {
-        if (strcmp(policy, "when_different") == 0) j->rationale = VEP_RATIONALE_WHEN_DIFFERENT;
-        else if (strcmp(policy, "always") == 0) j->rationale = VEP_RATIONALE_ALWAYS;
-        else if (strcmp(policy, "optional") == 0) j->rationale = VEP_RATIONALE_OPTIONAL;
-        else vep__decl_problem(r, "invalid_value", "rationale '%s' must be always, when_different or optional", policy);
+        int k = vep__name_find(vep__rationale_names, policy);
+        if (k < 0)
+            vep__decl_problem(r, "invalid_value", "rationale '%s' must be always, when_different or optional", policy);
+        else
+            j->rationale = (vep_rationale_policy)k;
     }
     if (j->advisory.id == NULL && j->nlevels == 0)
         vep__decl_problem(r, "missing_field", "the judgement needs 'levels' (the levels a professional may choose) or an 'advisory' level");

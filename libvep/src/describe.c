@@ -8,28 +8,6 @@
 #include "engine.h"
 #include "jsonw.h"
 
-static const char *item_type_name(vep_item_type t)
-{
-    static const char *const names[] = {
-        "presence", "scale", "choice", "multi", "count", "number", "date", "text"
-    };
-    return (unsigned)t < sizeof names / sizeof names[0] ? names[t] : "?";
-}
-
-static const char *domain_kind_name(vep_domain_kind k)
-{
-    static const char *const names[] = { "risk", "need", "protective", "other" };
-    return (unsigned)k < 4 ? names[k] : "?";
-}
-
-static const char *rule_name(vep_rule r)
-{
-    static const char *const names[] = {
-        "sum", "mean", "count", "max", "min", "composite", "function"
-    };
-    return (unsigned)r < sizeof names / sizeof names[0] ? names[r] : "?";
-}
-
 /* Writes a text, or null when it has none. */
 static void text(vep_jsonw *w, const char *key, const vep_text *t, const char *lang)
 {
@@ -135,7 +113,7 @@ static void describe_items(vep_jsonw *w, const vep_model *m, const char *lang)
         const vep_option *o = vep__item_options(m, it, &n);
         vep__jw_object(w);
         vep__jw_kstring(w, "id", it->id);
-        vep__jw_kstring(w, "type", item_type_name(it->type));
+        vep__jw_kstring(w, "type", vep__name_of(vep__item_type_names, (int)it->type));
         vep__jw_kstring(w, "scale", it->scale_id);
         vep__jw_key(w, "options");
         if (o && it->type != VEP_ITEM_SCALE)
@@ -176,7 +154,7 @@ static void describe_rules(vep_jsonw *w, const vep_model *m, const char *lang)
         vep__jw_object(w);
         vep__jw_kstring(w, "id", s->id);
         text(w, "title", &s->title, lang);
-        vep__jw_kstring(w, "rule", rule_name(s->rule));
+        vep__jw_kstring(w, "rule", vep__name_of(vep__rule_names, (int)s->rule));
         vep__jw_kstring(w, "domain", s->domain_id);
         vep__jw_key(w, "items");
         vep__jw_array(w);
@@ -233,7 +211,6 @@ vep_status vep__describe(const vep_model *m, const char *lang, vep_buf *b)
 {
     vep_jsonw w;
     size_t i;
-    static const char *const policies[] = { "when_different", "always", "optional" };
 
     vep__jw_init(&w, b, 1);
     vep__jw_object(&w);
@@ -277,7 +254,7 @@ vep_status vep__describe(const vep_model *m, const char *lang, vep_buf *b)
         const vep_domain *d = &m->domains[i];
         vep__jw_object(&w);
         vep__jw_kstring(&w, "id", d->id);
-        vep__jw_kstring(&w, "kind", domain_kind_name(d->kind));
+        vep__jw_kstring(&w, "kind", vep__name_of(vep__domain_kind_names, (int)d->kind));
         vep__jw_kstring(&w, "part", d->part >= 0 ? m->parts[d->part].id : NULL);
         text(&w, "title", &d->title, lang);
         vep__jw_object_end(&w);
@@ -292,7 +269,7 @@ vep_status vep__describe(const vep_model *m, const char *lang, vep_buf *b)
         vep__jw_kstring(&w, "advisory", m->judgement.advisory.id);
         strings(&w, "levels", m->judgement.levels, m->judgement.nlevels);
         vep__jw_kbool(&w, "required", m->judgement.required);
-        vep__jw_kstring(&w, "rationale", policies[m->judgement.rationale]);
+        vep__jw_kstring(&w, "rationale", vep__name_of(vep__rationale_names, (int)m->judgement.rationale));
         vep__jw_object_end(&w);
     } else {
         vep__jw_null(&w);

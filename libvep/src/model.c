@@ -299,6 +299,34 @@ const vep_option *vep__item_options(const vep_model *m, const vep_item *it,
     return NULL;
 }
 
+const char *const vep__item_type_names[] = {
+    "presence", "scale", "choice", "multi", "count", "number", "date", "text", NULL
+};
+const char *const vep__domain_kind_names[] = { "risk", "need", "protective", "other", NULL };
+const char *const vep__rule_names[] = {
+    "sum", "mean", "count", "max", "min", "composite", "function", NULL
+};
+const char *const vep__missing_names[] = { "incomplete", "prorate", "ignore", NULL };
+const char *const vep__rationale_names[] = { "when_different", "always", "optional", NULL };
+
+int vep__name_find(const char *const *names, const char *s)
+{
+    int i;
+    for (i = 0; s != NULL && names[i] != NULL; i++)
+        if (strcmp(names[i], s) == 0)
+            return i;
+    return -1;
+}
+
+const char *vep__name_of(const char *const *names, int v)
+{
+    int i;
+    for (i = 0; v >= 0 && names[i] != NULL; i++)
+        if (i == v)
+            return names[i];
+    return "?";
+}
+
 const char *vep__text_get(const vep_text *t, const char *lang)
 {
     size_t i;

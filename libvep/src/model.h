@@ -342,6 +342,21 @@ const vep_option *vep__item_options(const vep_model *m, const vep_item *it,
 ** their short labels, since Lua cuts long chunk names in its messages. */
 const char *vep__model_source_name(const vep_model *m, const char *file);
 
+/* The names scripts and documents use for the enums above, indexed by
+** the enum value and NULL-terminated; one table each, so that reading a
+** script, describing an instrument and rendering a result agree. */
+extern const char *const vep__item_type_names[];    /* vep_item_type        */
+extern const char *const vep__domain_kind_names[];  /* vep_domain_kind      */
+extern const char *const vep__rule_names[];         /* vep_rule             */
+extern const char *const vep__missing_names[];      /* vep_missing_method   */
+extern const char *const vep__rationale_names[];    /* vep_rationale_policy */
+
+/* The index of `s` in a NULL-terminated name table, or -1. */
+int vep__name_find(const char *const *names, const char *s);
+
+/* names[v], or "?" when v is out of range. */
+const char *vep__name_of(const char *const *names, int v);
+
 /* Text in `lang`, else the first language's, else "". */
 const char *vep__text_get(const vep_text *t, const char *lang);
 

@@ -28,15 +28,7 @@ static const char *const notice =
     "Computed levels and flags are advisory. The final judgement is the "
     "professional's.";
 
-static const char *const rule_names[] = {
-    "sum", "mean", "count", "max", "min", "composite", "function"
-};
-static const char *const policy_names[] = { "incomplete", "prorate", "ignore" };
-static const char *const kind_names[] = { "risk", "need", "protective", "other" };
 
-/* names[v], or `dflt` when v is out of range. */
-#define NAME_OF(names, v, dflt) \
-    ((size_t)(v) < sizeof names / sizeof names[0] ? names[v] : (dflt))
 
 /* A key with a number, or with null when there is no value. */
 static void knumber_or_null(vep_jsonw *w, const char *key, int has, double v,
@@ -429,7 +421,7 @@ static vep_status write_score(vep_jsonw *w, const vep_ctx *ctx, size_t index,
     vep__jw_object(w);
     vep__jw_kstring(w, "id", s->id);
     vep__jw_kstring(w, "title", vep__text_get(&s->title, NULL));
-    vep__jw_kstring(w, "rule", NAME_OF(rule_names, s->rule, "unknown"));
+    vep__jw_kstring(w, "rule", vep__name_of(vep__rule_names, (int)s->rule));
     knumber_or_null(w, "value", so->has_value, so->value, s->decimals);
     vep__jw_kstring(w, "status", vep__score_status_name(so->status));
     vep__jw_key(w, "range");
@@ -450,7 +442,7 @@ static vep_status write_score(vep_jsonw *w, const vep_ctx *ctx, size_t index,
         vep__jw_int(w, s->max_unknown);
     else
         vep__jw_null(w);
-    vep__jw_kstring(w, "policy", NAME_OF(policy_names, s->missing, "unknown"));
+    vep__jw_kstring(w, "policy", vep__name_of(vep__missing_names, (int)s->missing));
     vep__jw_knumber(w, "factor", so->factor, 4);
     vep__jw_object_end(w);
     vep__jw_kstring(w, "note", so->note);
@@ -581,7 +573,7 @@ static void write_profile(vep_jsonw *w, const vep_ctx *ctx, size_t d,
 
     vep__jw_object(w);
     vep__jw_kstring(w, "domain", m->domains[d].id);
-    vep__jw_kstring(w, "kind", NAME_OF(kind_names, m->domains[d].kind, "other"));
+    vep__jw_kstring(w, "kind", vep__name_of(vep__domain_kind_names, (int)m->domains[d].kind));
     vep__jw_kint(w, "items", items);
     vep__jw_key(w, "counts");
     vep__jw_object(w);
