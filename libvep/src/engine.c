@@ -35,6 +35,7 @@ VEP_API const char *vep_strerror(vep_status status)
     case VEP_ERR_LIMIT_TIME: return "time limit exceeded";
     case VEP_ERR_RANGE: return "out of range";
     case VEP_ERR_INTERNAL: return "internal error";
+    case VEP_ERR_CONTEXT: return "invalid case context";
     }
     return "unknown status";
 }
@@ -176,6 +177,7 @@ VEP_API const char *vep_status_name(vep_status s)
     case VEP_ERR_LIMIT_TIME: return "time_limit";
     case VEP_ERR_RANGE: return "range";
     case VEP_ERR_INTERNAL: return "internal";
+    case VEP_ERR_CONTEXT: return "context";
     }
     return "unknown";
 }

@@ -90,7 +90,8 @@ typedef enum vep_status {
     VEP_ERR_LIMIT_INSTRUCTIONS = 8, /* ... its instruction budget           */
     VEP_ERR_LIMIT_TIME = 9,   /* ... its wall-clock time limit              */
     VEP_ERR_RANGE = 10,       /* an index or a size is out of range         */
-    VEP_ERR_INTERNAL = 11     /* a bug in libvep; please report it          */
+    VEP_ERR_INTERNAL = 11,    /* a bug in libvep; please report it          */
+    VEP_ERR_CONTEXT = 12      /* the case context given to a plan is invalid */
 } vep_status;
 
 /* A short English name for a status, e.g. "instruction limit exceeded".
