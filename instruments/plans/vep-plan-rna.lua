@@ -312,3 +312,9 @@ post_release {
     { en = "The multi-agency review agrees to close", ["sr-Latn"] = "Zajednička revizija službi saglasna sa zatvaranjem" },
   },
 }
+
+-- ---------------------------------------------------------------------
+-- Test cases
+-- ---------------------------------------------------------------------
+
+require "vep-plan-rna-tests"

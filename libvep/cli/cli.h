@@ -39,7 +39,9 @@ typedef enum cli_error_format {
 typedef struct cli_options {
     vep_engine_options engine;    /* limits for the one engine of the run */
     cli_error_format error_format;
-    const char *lang;             /* info: --lang TAG, or NULL            */
+    const char *lang;             /* info, plan, assess: --lang TAG       */
+    const char *context;          /* plan, assess: --context FILE         */
+    const char *agency;           /* plan, assess: --agency NAME          */
     const char **args;            /* operands after the subcommand        */
     size_t nargs;
 } cli_options;
@@ -58,6 +60,8 @@ extern const cli_command cli_command_validate;
 extern const cli_command cli_command_score;
 extern const cli_command cli_command_info;
 extern const cli_command cli_command_test;
+extern const cli_command cli_command_plan;
+extern const cli_command cli_command_assess;
 
 /* ---- util.c ----------------------------------------------------------- */
 

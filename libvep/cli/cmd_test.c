@@ -1,6 +1,6 @@
 /*
 ** cmd_test.c -- vep test SCRIPT|DIR: runs the test cases that instruments
-** declare, one instrument or every instrument under a directory.
+** and plans declare, one script or every script under a directory.
 **
 ** With a directory, every *.lua file in it and in its subdirectories is
 ** taken as an instrument script, except files named *-tests.lua (test
@@ -26,8 +26,8 @@
 static const char test_usage[] =
     "Usage: vep test [OPTIONS] SCRIPT|DIR\n"
     "\n"
-    "Runs the test cases declared by the instrument script SCRIPT, or by\n"
-    "every instrument script under the directory DIR: each *.lua file in\n"
+    "Runs the test cases declared by the instrument or plan script SCRIPT,\n"
+    "or by every such script under the directory DIR: each *.lua file in\n"
     "it and its subdirectories, except files named *-tests.lua and files\n"
     "under a directory named 'lib' (helper modules).\n"
     "\n"
@@ -286,12 +286,23 @@ static void report_limit(const cli_options *opts, const char *path,
     }
 }
 
-/* Loads one script, runs its cases, prints them and its summary line and
-** adds them to `totals`.  Returns the exit status for this script. */
+/* Whether the failed instrument load on `engine` failed because the
+** script is a plan script (it declares plan {...}). */
+static int is_plan_script(const vep_engine *engine)
+{
+    const char *rule = vep_diag_get(engine, 0, VEP_DIAG_RULE);
+    return vep_diag_count(engine) == 1 && rule
+        && strcmp(rule, "wrong_script_kind") == 0;
+}
+
+/* Loads one script (an instrument, or a plan), runs its cases, prints
+** them and its summary line and adds them to `totals`.  Returns the exit
+** status for this script. */
 static int run_one(const cli_options *opts, vep_engine *engine,
                    const char *path, test_totals *totals)
 {
     vep_instrument *inst = NULL;
+    vep_plan *plan = NULL;
     char *report = NULL;
     cJSON *doc = NULL;
     const cJSON *cases;
@@ -301,10 +312,18 @@ static int run_one(const cli_options *opts, vep_engine *engine,
     int rc, limit_hit = 0;
 
     fflush(stdout);        /* keep stdout and stderr in order in a log */
-    rc = cli_load(opts, engine, path, &inst);
-    if (rc != 0)
+    st = vep_instrument_load_file(&inst, engine, path);
+    if (st != VEP_OK && is_plan_script(engine))
+        st = vep_plan_load_file(&plan, engine, path);
+    if (st != VEP_OK) {
+        cli_report(opts, engine, st);
+        rc = cli_exit_for_status(st);
         goto cleanup;
-    st = vep_instrument_run_tests(&report, &lib_failed, inst);
+    }
+    if (inst)
+        st = vep_instrument_run_tests(&report, &lib_failed, inst);
+    else
+        st = vep_plan_run_tests(&report, &lib_failed, plan);
     if (st != VEP_OK) {
         cli_report(opts, engine, st);
         rc = cli_exit_for_status(st);
@@ -339,9 +358,11 @@ static int run_one(const cli_options *opts, vep_engine *engine,
     if (mine.failed == 0 && lib_failed > 0)
         mine.failed = lib_failed;
     if (mine.passed + mine.failed == 0)
-        cli_warning(opts, "%s: the instrument declares no test cases", path);
+        cli_warning(opts, "%s: the %s declares no test cases", path,
+                    inst ? "instrument" : "plan");
     printf("%s: %s %s: %lu passed, %lu failed\n", path,
-           vep_instrument_id(inst), vep_instrument_version(inst),
+           inst ? vep_instrument_id(inst) : vep_plan_id(plan),
+           inst ? vep_instrument_version(inst) : vep_plan_version(plan),
            (unsigned long)mine.passed, (unsigned long)mine.failed);
     totals->passed += mine.passed;
     totals->failed += mine.failed;
@@ -358,6 +379,7 @@ cleanup:
     cJSON_Delete(doc);
     vep_free(report);
     vep_instrument_free(inst);
+    vep_plan_free(plan);
     return rc;
 }
 

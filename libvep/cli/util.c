@@ -20,7 +20,10 @@ int cli_exit_for_status(vep_status status)
     case VEP_OK:
         return CLI_EXIT_OK;
     case VEP_ERR_ASSESSMENT:
+    case VEP_ERR_CONTEXT:
         return CLI_EXIT_INVALID;
+    case VEP_ERR_ARGUMENT:
+        return CLI_EXIT_USAGE;
     case VEP_ERR_IO:
     case VEP_ERR_SCRIPT:
     case VEP_ERR_DEFINITION:

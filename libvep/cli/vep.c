@@ -18,6 +18,8 @@ static const cli_command *const commands[] = {
     &cli_command_score,
     &cli_command_info,
     &cli_command_test,
+    &cli_command_plan,
+    &cli_command_assess,
 };
 
 static const char global_options_text[] =
@@ -39,7 +41,8 @@ static const char global_options_text[] =
 static const char exit_status_text[] =
     "Exit status:\n"
     "  0   success\n"
-    "  1   the assessment is invalid, or a test case failed\n"
+    "  1   the assessment, result or case context is invalid, or a test\n"
+    "      case failed\n"
     "  2   the instrument script is invalid\n"
     "  3   a script exceeded its memory, instruction or time limit\n"
     "  64  usage error\n"
@@ -54,7 +57,9 @@ typedef enum option_id {
     OPT_TIME_LIMIT,
     OPT_INSTRUCTION_LIMIT,
     OPT_ERROR_FORMAT,
-    OPT_LANG
+    OPT_LANG,
+    OPT_CONTEXT,
+    OPT_AGENCY
 } option_id;
 
 typedef struct option_def {
@@ -72,6 +77,8 @@ static const option_def option_table[] = {
     { "--instruction-limit", OPT_INSTRUCTION_LIMIT, 1 },
     { "--error-format", OPT_ERROR_FORMAT, 1 },
     { "--lang", OPT_LANG, 1 },
+    { "--context", OPT_CONTEXT, 1 },
+    { "--agency", OPT_AGENCY, 1 },
 };
 
 /* What the command line asks for, besides the options for the engine. */
@@ -191,6 +198,12 @@ static int apply_option(const option_def *def, const char *value,
     case OPT_LANG:
         opts->lang = value;
         return 0;
+    case OPT_CONTEXT:
+        opts->context = value;
+        return 0;
+    case OPT_AGENCY:
+        opts->agency = value;
+        return 0;
     }
     return 0;
 }
@@ -283,8 +296,15 @@ int main(int argc, char **argv)
     } else if (cmd == NULL) {
         rc = cli_usage_error("no command given");
         goto cleanup;
-    } else if (opts.lang != NULL && cmd != &cli_command_info) {
-        rc = cli_usage_error("option '--lang' is only valid with 'vep info'");
+    } else if (opts.lang != NULL && cmd != &cli_command_info
+               && cmd != &cli_command_plan && cmd != &cli_command_assess) {
+        rc = cli_usage_error("option '--lang' is only valid with 'vep info', "
+                             "'vep plan' and 'vep assess'");
+        goto cleanup;
+    } else if ((opts.context != NULL || opts.agency != NULL)
+               && cmd != &cli_command_plan && cmd != &cli_command_assess) {
+        rc = cli_usage_error("options '--context' and '--agency' are only "
+                             "valid with 'vep plan' and 'vep assess'");
         goto cleanup;
     } else {
         rc = cmd->run(&opts);

@@ -18,7 +18,7 @@
 #define MAX_SCRIPT_BYTES ((long)16 * 1024 * 1024)
 
 /* Reads a whole file through the engine's allocator. */
-static vep_status read_file(vep_engine *e, const char *path, char **out,
+vep_status vep__read_file(vep_engine *e, const char *path, char **out,
                             size_t *out_len)
 {
     FILE *f = NULL;
@@ -73,7 +73,7 @@ done:
 }
 
 /* The directory part of `path` ("." when it has none), for require(). */
-static char *dir_of(const vep_alloc *a, const char *path)
+char *vep__dir_of(const vep_alloc *a, const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (slash == NULL)
@@ -122,10 +122,10 @@ VEP_API vep_status vep_instrument_load_file(vep_instrument **out,
     vep__engine_begin(engine);
     if (out == NULL || path == NULL)
         return vep__engine_fail(engine, VEP_ERR_ARGUMENT, "out and path must not be NULL");
-    st = read_file(engine, path, &src, &len);
+    st = vep__read_file(engine, path, &src, &len);
     if (st != VEP_OK)
         return st;
-    dir = dir_of(&engine->alloc, path);
+    dir = vep__dir_of(&engine->alloc, path);
     if (dir == NULL) {
         st = vep__engine_fail(engine, VEP_ERR_NOMEM, "out of memory");
         goto done;
@@ -183,7 +183,7 @@ VEP_API const char *vep_instrument_sha256(const vep_instrument *instrument)
 }
 
 /* Hands a finished buffer to the caller as a vep_free()-able string. */
-static vep_status export_buf(vep_engine *e, vep_buf *b, char **out)
+vep_status vep__export_buf(vep_engine *e, vep_buf *b, char **out)
 {
     if (b->failed)
         return vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
@@ -210,7 +210,7 @@ VEP_API vep_status vep_instrument_describe(char **out,
     vep__buf_init(&b, &e->alloc);
     st = vep__describe(&instrument->model, lang, &b);
     if (st == VEP_OK)
-        st = export_buf(e, &b, out);
+        st = vep__export_buf(e, &b, out);
     else
         vep__engine_fail(e, st, "%s", vep_strerror(st));
     vep__buf_free(&b);
@@ -218,7 +218,7 @@ VEP_API vep_status vep_instrument_describe(char **out,
 }
 
 /* Summarises a failed assessment call in the engine's message. */
-static vep_status assess_failed(vep_engine *e, vep_status st)
+vep_status vep__assess_failed(vep_engine *e, vep_status st)
 {
     if (e->errmsg.len)  /* already said (e.g. by a script error) */
         return st;
@@ -286,9 +286,9 @@ VEP_API vep_status vep_score(char **out, vep_instrument *instrument,
     vep__buf_init(&b, &e->alloc);
     st = vep__assess(instrument, json ? json : "", length, &b);
     if (st == VEP_OK)
-        st = export_buf(e, &b, out);
+        st = vep__export_buf(e, &b, out);
     else
-        assess_failed(e, st);
+        vep__assess_failed(e, st);
     vep__buf_free(&b);
     return st;
 }
@@ -307,7 +307,7 @@ VEP_API vep_status vep_validate(vep_instrument *instrument, const char *json,
         return vep__engine_fail(e, VEP_ERR_ARGUMENT, "json must not be NULL");
     st = vep__assess(instrument, json ? json : "", length, NULL);
     if (st != VEP_OK)
-        assess_failed(e, st);
+        vep__assess_failed(e, st);
     return st;
 }
 
@@ -331,7 +331,7 @@ VEP_API vep_status vep_instrument_run_tests(char **out, size_t *out_failed,
     st = vep__run_tests(instrument, &b, &failed);
     vep__engine_begin(e);   /* the cases' own errors are in the report */
     if (st == VEP_OK)
-        st = export_buf(e, &b, out);
+        st = vep__export_buf(e, &b, out);
     else
         vep__engine_fail(e, st, "%s", vep_strerror(st));
     if (st == VEP_OK && out_failed)

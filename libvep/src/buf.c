@@ -110,3 +110,20 @@ const char *vep__buf_str(const vep_buf *b)
 {
     return (b->data && !b->failed) ? b->data : (b->data && b->len ? b->data : "");
 }
+
+void vep__buf_indent(vep_buf *b, const char *s, size_t len, int indent)
+{
+    size_t i, from = 0;
+    int k;
+    while (len > 0 && s[len - 1] == '\n')
+        len--;
+    for (i = 0; i < len; i++) {
+        if (s[i] != '\n')
+            continue;
+        vep__buf_add(b, s + from, i + 1 - from);
+        for (k = 0; k < indent; k++)
+            vep__buf_addc(b, ' ');
+        from = i + 1;
+    }
+    vep__buf_add(b, s + from, len - from);
+}

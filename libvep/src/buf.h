@@ -30,6 +30,10 @@ __attribute__((format(printf, 2, 3)))
 #endif
 void vep__buf_printf(vep_buf *b, const char *fmt, ...);
 void vep__buf_vprintf(vep_buf *b, const char *fmt, va_list ap);
+/* Appends `s` with `indent` spaces after each of its newlines and without
+** its final newline: one JSON document nested inside another (JSON text
+** has no raw newline inside a string, so only the layout moves). */
+void vep__buf_indent(vep_buf *b, const char *s, size_t len, int indent);
 /* The contents as a NUL-terminated string ("" when empty). */
 const char *vep__buf_str(const vep_buf *b);
 

@@ -84,6 +84,11 @@ void vep__decl_level(vep_declrd *r, int t, vep_level_def *l);
 void vep__decl_flag(vep_declrd *r, int t, vep_flag_def *f);
 void vep__decl_judgement(vep_declrd *r, int t, vep_judgement_def *j);
 void vep__decl_test(vep_declrd *r, int t, vep_testcase *c);
+/* Writes the Lua value at stack index `idx` as JSON the way test data is
+** written: tables with keys 1..n as arrays, others as objects with their
+** string keys sorted; values JSON cannot hold are reported. */
+struct vep_jsonw;
+void vep__decl_json(vep_declrd *r, int idx, struct vep_jsonw *w);
 /* Reads the condition at stack index `idx`; `path` is the key of the
 ** place it was found (used to find its function again at run time). */
 void vep__decl_cond(vep_declrd *r, int idx, const char *path, vep_cond *c);

@@ -482,6 +482,11 @@ static void lua_to_json(vep_declrd *r, int idx, vep_jsonw *w, int depth)
     }
 }
 
+void vep__decl_json(vep_declrd *r, int idx, struct vep_jsonw *w)
+{
+    lua_to_json(r, idx, w, 0);
+}
+
 /* Writes the answers table: a bare value becomes { "value": v }; a table
 ** with value, status, reason or evidence is written as it is. */
 static void answers_to_json(vep_declrd *r, int t, vep_jsonw *w)

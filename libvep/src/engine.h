@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "eval.h"
 #include "model.h"
+#include "plan.h"
 
 struct vep_engine {
     vep_alloc alloc;
@@ -27,6 +28,27 @@ struct vep_instrument {
     vep_alloc alloc;     /* own copy: freeing needs no engine           */
     vep_model model;     /* model.alloc points to `alloc`               */
 };
+
+/* A loaded plan script; counted in the engine's ninstruments (live
+** handles), so that the engine outlives it. */
+struct vep_plan {
+    vep_engine *engine;
+    vep_alloc alloc;
+    vep_plan_model model;  /* model.alloc points to `alloc`             */
+};
+
+/* plan_test.c: runs the plan's test cases into a JSON report. */
+vep_status vep__plan_run_tests(vep_plan *p, vep_buf *b, size_t *failed);
+
+/* api.c helpers shared with plan_api.c: reads a whole file (at most 16
+** MiB) through the engine's allocator; the directory part of a path ("."
+** when none); hands a finished buffer to the caller as a vep_free()-able
+** string; summarises a failed validation or scoring in the message. */
+vep_status vep__read_file(vep_engine *e, const char *path, char **out,
+                          size_t *out_len);
+char *vep__dir_of(const vep_alloc *a, const char *path);
+vep_status vep__export_buf(vep_engine *e, vep_buf *b, char **out);
+vep_status vep__assess_failed(vep_engine *e, vep_status st);
 
 /* Starts a public call: clears the last message and diagnostics. */
 void vep__engine_begin(vep_engine *e);

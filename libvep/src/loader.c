@@ -133,32 +133,65 @@ static int constructor_plain(lua_State *L)
     return 0;
 }
 
-/* Creates the registry tables and puts the constructors, the answer
-** states `unknown` and `not_applicable` and the `date` library (date.c)
-** in the script environment. */
+/* What install_constructors needs: the sandbox, the constructor names and
+** the run's record of a call to the other kind's constructor. */
+typedef struct install_args {
+    vep_sandbox *sb;
+    const vep_script_kinds *kinds;
+    vep_wrong_kind *wrong;
+} install_args;
+
+/* The constructor of the other kind of script (plan in an instrument,
+** instrument in a plan): remembers where it was called and raises the
+** kind's message, so that the load fails with rule "wrong_script_kind"
+** even when the script catches the error. */
+static int constructor_wrong_kind(lua_State *L)
+{
+    vep_wrong_kind *w = lua_touserdata(L, lua_upvalueindex(1));
+    const char *msg = lua_tostring(L, lua_upvalueindex(2));
+    lua_Debug ar;
+    if (!w->hit) {
+        w->hit = 1;
+        if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "Sl", &ar)) {
+            const char *file = ar.source[0] == '=' || ar.source[0] == '@'
+                               ? ar.source + 1 : ar.short_src;
+            snprintf(w->file, sizeof w->file, "%s", file);
+            w->line = ar.currentline > 0 ? (unsigned)ar.currentline : 0;
+        }
+        snprintf(w->message, sizeof w->message, "%s", msg ? msg : "");
+    }
+    return luaL_error(L, "%s", msg ? msg : "wrong kind of script");
+}
+
+/* Creates the registry tables and puts the constructors named by the
+** kinds, the answer states `unknown` and `not_applicable` and the `date`
+** library (date.c) in the script environment. */
 static int install_constructors(lua_State *L)
 {
-    static const char *const with_id[] = {
-        "scale", "part", "domain", "item", "score", "level", "flag", "test", NULL
-    };
-    static const char *const plain[] = { "instrument", "judgement", NULL };
-    vep_sandbox *sb = lua_touserdata(L, 1);
+    install_args *ia = lua_touserdata(L, 1);
+    const vep_script_kinds *k = ia->kinds;
     int i;
 
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, VEP_DECLS_KEY);
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, VEP_BYKEY_KEY);
-    vep__sandbox_push_env(sb);
-    for (i = 0; with_id[i]; i++) {
-        lua_pushstring(L, with_id[i]);
+    vep__sandbox_push_env(ia->sb);
+    for (i = 0; k->with_id[i]; i++) {
+        lua_pushstring(L, k->with_id[i]);
         lua_pushcclosure(L, constructor_with_id, 1);
-        lua_setfield(L, -2, with_id[i]);
+        lua_setfield(L, -2, k->with_id[i]);
     }
-    for (i = 0; plain[i]; i++) {
-        lua_pushstring(L, plain[i]);
+    for (i = 0; k->plain[i]; i++) {
+        lua_pushstring(L, k->plain[i]);
         lua_pushcclosure(L, constructor_plain, 1);
-        lua_setfield(L, -2, plain[i]);
+        lua_setfield(L, -2, k->plain[i]);
+    }
+    if (k->other) {
+        lua_pushlightuserdata(L, ia->wrong);
+        lua_pushstring(L, k->other_message);
+        lua_pushcclosure(L, constructor_wrong_kind, 2);
+        lua_setfield(L, -2, k->other);
     }
     lua_createtable(L, 0, 1);
     lua_pushliteral(L, "unknown");
@@ -174,32 +207,60 @@ static int install_constructors(lua_State *L)
     return 0;
 }
 
-vep_status vep__script_run(vep_sandbox *sb, const char *name, const char *src,
-                           size_t len, vep_sandbox_error *err)
+/* Installs the constructors of `kinds` and runs the main chunk; a call of
+** the other kind's constructor fails the run as "wrong_script_kind". */
+vep_status vep__script_run_with(vep_sandbox *sb, const vep_script_kinds *kinds,
+                                const char *name, const char *src, size_t len,
+                                vep_sandbox_error *err)
 {
+    vep_wrong_kind wrong;
+    install_args ia;
     vep_status st;
 
+    memset(&wrong, 0, sizeof wrong);
+    ia.sb = sb;
+    ia.kinds = kinds;
+    ia.wrong = &wrong;
     vep__sandbox_begin(sb);
-    st = vep__sandbox_cpcall(sb, install_constructors, sb, err);
+    st = vep__sandbox_cpcall(sb, install_constructors, &ia, err);
     if (st != VEP_OK)
         return st;
     st = vep__sandbox_load(sb, name, src, len, err);
     if (st != VEP_OK)
         return st;
-    return vep__sandbox_pcall(sb, 0, 0, err);
+    st = vep__sandbox_pcall(sb, 0, 0, err);
+    if (wrong.hit && st != VEP_ERR_NOMEM) {  /* even if the script caught it */
+        st = err->status = VEP_ERR_SCRIPT;
+        err->rule = "wrong_script_kind";
+        snprintf(err->file, sizeof err->file, "%s", wrong.file);
+        err->line = wrong.line;
+        snprintf(err->message, sizeof err->message, "%s", wrong.message);
+    }
+    return st;
+}
+
+/* The instrument constructors, and `plan` refused with a clear message. */
+static const char *const instrument_with_id[] = {
+    "scale", "part", "domain", "item", "score", "level", "flag", "test", NULL
+};
+static const char *const instrument_plain[] = { "instrument", "judgement", NULL };
+static const vep_script_kinds instrument_kinds = {
+    instrument_with_id, instrument_plain, "plan",
+    "this is a plan script (it declares plan {...}); load it as a plan "
+    "(vep plan), not as an instrument"
+};
+
+/* Runs an instrument script (see loader.h). */
+vep_status vep__script_run(vep_sandbox *sb, const char *name, const char *src,
+                           size_t len, vep_sandbox_error *err)
+{
+    return vep__script_run_with(sb, &instrument_kinds, name, src, len, err);
 }
 
 /* ---- Helper modules -------------------------------------------------- */
 
-typedef struct load_state {
-    vep_model *m;
-    int nomem;            /* a module could not be read: out of memory */
-    const char *dir;      /* where modules are looked up, or NULL */
-    char *realdir;        /* its canonical form                   */
-} load_state;
-
 /* The name results show for a source: the main script's file name, or a
-** module's path relative to the instrument's directory ("lib/x.lua"). */
+** module's path relative to the script's directory ("lib/x.lua"). */
 static char *source_label(const vep_alloc *a, const char *name,
                           const char *module)
 {
@@ -220,41 +281,47 @@ static char *source_label(const vep_alloc *a, const char *name,
     return label;
 }
 
-/* Adds a source to the model (taking ownership of name, module, text). */
-static int add_source(vep_model *m, char *name, char *module, char *text,
-                      size_t len)
+/* Appends a source to the model's list, taking ownership (loader.h). */
+int vep__add_source(vep_script_files *sf, char *name, char *module,
+                    char *text, size_t len)
 {
-    vep_source *v = vep__realloc(m->alloc, m->sources,
-                                 (m->nsources + 1) * sizeof *v);
+    const vep_alloc *a = sf->alloc;
+    size_t n = *sf->nsources;
+    vep_source *v = vep__realloc(a, *sf->sources, (n + 1) * sizeof *v);
     if (v == NULL) {
-        vep__free(m->alloc, name);
-        vep__free(m->alloc, module);
-        vep__free(m->alloc, text);
+        vep__free(a, name);
+        vep__free(a, module);
+        vep__free(a, text);
         return -1;
     }
-    m->sources = v;
-    memset(&v[m->nsources], 0, sizeof v[0]);
-    v[m->nsources].name = name;
-    v[m->nsources].module = module;
-    v[m->nsources].text = text;
-    v[m->nsources].len = len;
-    m->nsources++;
-    v[m->nsources - 1].label = source_label(m->alloc, name, module);
-    return v[m->nsources - 1].label ? 0 : -1;
+    *sf->sources = v;
+    memset(&v[n], 0, sizeof v[0]);
+    v[n].name = name;
+    v[n].module = module;
+    v[n].text = text;
+    v[n].len = len;
+    *sf->nsources = n + 1;
+    v[n].label = source_label(a, name, module);
+    return v[n].label ? 0 : -1;
 }
 
-/* Reads module `name` from the instrument's own directory: dots become
-** slashes, ".lua" is appended, and the resolved path must stay inside the
-** directory (no symbolic link may lead out of it).  Every failure gives
-** the same message, without a path: a script that catches it must learn
-** nothing about where it is installed, and must see the same message
-** when it is run again for scoring (runtime.c). */
-static int read_module(void *ud, const char *name, const char **src,
-                       size_t *len, const char **chunkname, char *err,
-                       size_t errlen)
+/* Fills `err` with the one message every failure to find a module gives. */
+static void no_module(const vep_script_files *sf, char *err, size_t errlen)
 {
-    load_state *ls = ud;
-    vep_model *m = ls->m;
+    snprintf(err, errlen, "no such file in the %s's directory",
+             sf->owner ? sf->owner : "instrument");
+}
+
+/* Reads a helper module from the script's own directory (loader.h): the
+** resolved path must stay inside it, and every failure gives the same
+** message without a path, so that a script learns nothing about where it
+** is installed and sees the same message when replayed (runtime.c). */
+int vep__read_module(void *ud, const char *name, const char **src,
+                     size_t *len, const char **chunkname, char *err,
+                     size_t errlen)
+{
+    vep_script_files *sf = ud;
+    const vep_alloc *a = sf->alloc;
     char rel[PATH_MAX], full[PATH_MAX], *real = NULL, *text = NULL;
     char *disp = NULL, *mod = NULL;
     FILE *f = NULL;
@@ -262,68 +329,68 @@ static int read_module(void *ud, const char *name, const char **src,
     size_t i, n, rl;
     int rc = -1;
 
-    if (ls->dir == NULL || ls->realdir == NULL) {
-        snprintf(err, errlen, "no such file in the instrument's directory");
+    if (sf->dir == NULL || sf->realdir == NULL) {
+        no_module(sf, err, errlen);
         return -1;
     }
     n = strlen(name);
     if (n + 5 >= sizeof rel) {
-        snprintf(err, errlen, "no such file in the instrument's directory");
+        no_module(sf, err, errlen);
         return -1;
     }
     for (i = 0; i < n; i++)
         rel[i] = name[i] == '.' ? '/' : name[i];
     memcpy(rel + n, ".lua", 5);
-    if ((size_t)snprintf(full, sizeof full, "%s/%s", ls->dir, rel) >= sizeof full) {
-        snprintf(err, errlen, "no such file in the instrument's directory");
+    if ((size_t)snprintf(full, sizeof full, "%s/%s", sf->dir, rel) >= sizeof full) {
+        no_module(sf, err, errlen);
         return -1;
     }
     real = realpath(full, NULL);
     if (real == NULL) {
-        snprintf(err, errlen, "no such file in the instrument's directory");
+        no_module(sf, err, errlen);
         goto done;
     }
-    rl = strlen(ls->realdir);
-    if (strncmp(real, ls->realdir, rl) != 0 || real[rl] != '/') {
-        snprintf(err, errlen, "no such file in the instrument's directory");
+    rl = strlen(sf->realdir);
+    if (strncmp(real, sf->realdir, rl) != 0 || real[rl] != '/') {
+        no_module(sf, err, errlen);
         goto done;
     }
     f = fopen(real, "rb");
     if (f == NULL || fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 ||
         fseek(f, 0, SEEK_SET) != 0 || size > 16L * 1024 * 1024) {
-        snprintf(err, errlen, "no such file in the instrument's directory");
+        no_module(sf, err, errlen);
         goto done;
     }
-    text = vep__malloc(m->alloc, (size_t)size + 1);
-    disp = vep__strdup(m->alloc, full);
-    mod = vep__strdup(m->alloc, name);
+    text = vep__malloc(a, (size_t)size + 1);
+    disp = vep__strdup(a, full);
+    mod = vep__strdup(a, name);
     if (text == NULL || disp == NULL || mod == NULL) {
         snprintf(err, errlen, "out of memory");
-        ls->nomem = 1;
+        sf->nomem = 1;
         rc = -2;
         goto done;
     }
     if (fread(text, 1, (size_t)size, f) != (size_t)size) {
-        snprintf(err, errlen, "no such file in the instrument's directory");
+        no_module(sf, err, errlen);
         goto done;
     }
     text[size] = '\0';
-    if (add_source(m, disp, mod, text, (size_t)size) != 0) {
+    if (vep__add_source(sf, disp, mod, text, (size_t)size) != 0) {
         disp = mod = text = NULL;
         snprintf(err, errlen, "out of memory");
-        ls->nomem = 1;
+        sf->nomem = 1;
         rc = -2;
         goto done;
     }
     *src = text;
     *len = (size_t)size;
-    *chunkname = m->sources[m->nsources - 1].label;
+    *chunkname = (*sf->sources)[*sf->nsources - 1].label;
     disp = mod = text = NULL;
     rc = 0;
 done:
-    vep__free(m->alloc, text);
-    vep__free(m->alloc, disp);
-    vep__free(m->alloc, mod);
+    vep__free(a, text);
+    vep__free(a, disp);
+    vep__free(a, mod);
     if (f)
         fclose(f);
     free(real);  /* realpath() allocates with malloc */
@@ -332,28 +399,25 @@ done:
 
 /* ---- Hashing --------------------------------------------------------- */
 
-/* One source: its own digest (what sha256sum prints).  Several: the digest
-** of the lines "HEX  LABEL\n" in load order (labels relative to the
-** instrument's directory), as `cd DIR && sha256sum FILES | sha256sum`
-** prints when given the files in that order. */
-static vep_status hash_sources(vep_model *m)
+/* Hashes the sources and the whole (the manifest rule is in loader.h). */
+vep_status vep__hash_sources(const vep_alloc *a, vep_source *v, size_t n,
+                             char out[65])
 {
     vep_buf b;
     size_t i;
     int rc = 0;
 
-    for (i = 0; i < m->nsources; i++)
-        if (vep__sha256_hex(m->sources[i].text, m->sources[i].len, m->sources[i].sha256))
+    for (i = 0; i < n; i++)
+        if (vep__sha256_hex(v[i].text, v[i].len, v[i].sha256))
             return VEP_ERR_NOMEM;
-    if (m->nsources == 1) {
-        memcpy(m->sha256, m->sources[0].sha256, sizeof m->sha256);
+    if (n == 1) {
+        memcpy(out, v[0].sha256, 65);
         return VEP_OK;
     }
-    vep__buf_init(&b, m->alloc);
-    for (i = 0; i < m->nsources; i++) {
-        vep__buf_printf(&b, "%s  %s\n", m->sources[i].sha256, m->sources[i].label);
-    }
-    if (b.failed || vep__sha256_hex(b.data, b.len, m->sha256))
+    vep__buf_init(&b, a);
+    for (i = 0; i < n; i++)
+        vep__buf_printf(&b, "%s  %s\n", v[i].sha256, v[i].label);
+    if (b.failed || vep__sha256_hex(b.data, b.len, out))
         rc = -1;
     vep__buf_free(&b);
     return rc ? VEP_ERR_NOMEM : VEP_OK;
@@ -394,7 +458,7 @@ vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
     vep_sandbox_config cfg;
     vep_sandbox_error err;
     vep_sandbox *sb = NULL;
-    load_state ls;
+    vep_script_files ls;
     read_args ra;
     char *name = NULL, *text = NULL;
     vep_status st;
@@ -402,7 +466,10 @@ vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
 
     memset(&ls, 0, sizeof ls);
     memset(&err, 0, sizeof err);
-    ls.m = m;
+    ls.alloc = m->alloc;
+    ls.sources = &m->sources;
+    ls.nsources = &m->nsources;
+    ls.owner = "instrument";
     ls.dir = dir;
     if (dir) {
         ls.realdir = realpath(dir, NULL);
@@ -420,7 +487,7 @@ vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
         st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
         goto done;
     }
-    if (add_source(m, name, NULL, text, len) != 0) {  /* took ownership */
+    if (vep__add_source(&ls, name, NULL, text, len) != 0) {  /* took ownership */
         st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
         goto done;
     }
@@ -430,7 +497,7 @@ vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
     cfg.memory_limit = e->limits.memory;
     cfg.instruction_limit = e->limits.instructions;
     cfg.time_limit_ms = e->limits.time_ms;
-    cfg.reader = read_module;
+    cfg.reader = vep__read_module;
     cfg.reader_ud = &ls;
     st = vep__sandbox_new(&sb, &cfg);
     if (st != VEP_OK) {
@@ -479,7 +546,7 @@ vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
                               problems + e->diags.dropped == 1 ? "" : "s");
         goto done;
     }
-    st = hash_sources(m);
+    st = vep__hash_sources(m->alloc, m->sources, m->nsources, m->sha256);
     if (st != VEP_OK)
         vep__engine_fail(e, st, "cannot hash the script sources");
 done:

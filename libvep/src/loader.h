@@ -26,10 +26,69 @@
 #define VEP_DECLS_KEY "vep.decls"     /* array of records                */
 #define VEP_BYKEY_KEY "vep.bykey"     /* "kind:id" -> record.t           */
 
-/* Installs the constructors in the sandbox's environment and runs the main
-** chunk `src`; the records are left in the registry. */
+/* The constructors of one kind of script (instrument or plan): names of
+** those taking an id (`item "B01" { ... }`) and of the plain ones
+** (`instrument { ... }`), both NULL-terminated, and the constructor of the
+** other kind, which raises `other_message` and makes the run fail with
+** rule "wrong_script_kind" (NULL: none). */
+typedef struct vep_script_kinds {
+    const char *const *with_id;
+    const char *const *plain;
+    const char *other;
+    const char *other_message;
+} vep_script_kinds;
+
+/* Where a script called the other kind's constructor (loader.c). */
+typedef struct vep_wrong_kind {
+    int hit;
+    char file[256];
+    unsigned line;
+    char message[256];
+} vep_wrong_kind;
+
+/* Installs the constructors of `kinds` (and `date`, `unknown`,
+** `not_applicable`) in the sandbox's environment and runs the main chunk
+** `src`; the records are left in the registry. */
+vep_status vep__script_run_with(vep_sandbox *sb, const vep_script_kinds *kinds,
+                                const char *name, const char *src, size_t len,
+                                vep_sandbox_error *err);
+
+/* vep__script_run_with the instrument constructors (`plan` refused). */
 vep_status vep__script_run(vep_sandbox *sb, const char *name, const char *src,
                            size_t len, vep_sandbox_error *err);
+
+/* The sources of one script being loaded, and where its helper modules
+** are looked up: the sandbox's module reader state (ud of
+** vep__read_module).  `sources`/`nsources` point into the model that owns
+** them; `realdir` is realpath(dir), freed by the caller with free(). */
+typedef struct vep_script_files {
+    const vep_alloc *alloc;
+    vep_source **sources;
+    size_t *nsources;
+    const char *owner;    /* "instrument" or "plan", for messages        */
+    const char *dir;      /* NULL: require() finds nothing               */
+    char *realdir;
+    int nomem;            /* a module could not be read: out of memory   */
+} vep_script_files;
+
+/* Appends a source (taking ownership of name, module and text, freed
+** even on failure).  Returns 0, or -1 when out of memory. */
+int vep__add_source(vep_script_files *sf, char *name, char *module,
+                    char *text, size_t len);
+
+/* The vep_module_reader of scripts: module `name` from the script's own
+** directory (dots become slashes, ".lua" appended); the resolved path
+** must stay inside the directory.  Every failure gives the same message,
+** without a path.  Adds the module to the sources. */
+int vep__read_module(void *ud, const char *name, const char **src,
+                     size_t *len, const char **chunkname, char *err,
+                     size_t errlen);
+
+/* Hashes every source and the whole: one source, its own digest (what
+** sha256sum prints); several, the digest of the lines "HEX  LABEL\n" in
+** load order, as `cd DIR && sha256sum FILES | sha256sum` prints. */
+vep_status vep__hash_sources(const vep_alloc *a, vep_source *v, size_t n,
+                             char out[65]);
 
 /* decl.c: reads the records (in the registry of L) into `m`.  Runs inside
 ** a protected call; problems go to `d` with file, line and id.  `scratch`

@@ -339,13 +339,18 @@ const char *vep__text_get(const vep_text *t, const char *lang)
     return t->text[0];
 }
 
-const char *vep__model_source_name(const vep_model *m, const char *file)
+const char *vep__source_name(const vep_source *v, size_t n, const char *file)
 {
     size_t i;
     if (file != NULL)
-        for (i = 0; i < m->nsources; i++)
-            if ((m->sources[i].label && strcmp(m->sources[i].label, file) == 0) ||
-                strcmp(m->sources[i].name, file) == 0)
-                return m->sources[i].name;
-    return m->nsources ? m->sources[0].name : "";
+        for (i = 0; i < n; i++)
+            if ((v[i].label && strcmp(v[i].label, file) == 0) ||
+                strcmp(v[i].name, file) == 0)
+                return v[i].name;
+    return n ? v[0].name : "";
+}
+
+const char *vep__model_source_name(const vep_model *m, const char *file)
+{
+    return vep__source_name(m->sources, m->nsources, file);
 }

@@ -341,6 +341,8 @@ const vep_option *vep__item_options(const vep_model *m, const vep_item *it,
 ** `file`; the main script's name when none matches.  Chunks are named by
 ** their short labels, since Lua cuts long chunk names in its messages. */
 const char *vep__model_source_name(const vep_model *m, const char *file);
+/* The same over any array of sources (plan models have their own). */
+const char *vep__source_name(const vep_source *v, size_t n, const char *file);
 
 /* The names scripts and documents use for the enums above, indexed by
 ** the enum value and NULL-terminated; one table each, so that reading a

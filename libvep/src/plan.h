@@ -278,12 +278,36 @@ typedef struct vep_plan_model {
     vep_plan_test *tests;      size_t ntests;
     vep_source *sources;       size_t nsources;
     char sha256[65];
+    vep_origin origin;         /* where plan { ... } was declared         */
+    vep_origin post_origin;    /* where post_release { ... } was          */
 } vep_plan_model;
 
 void vep__plan_model_init(vep_plan_model *m, const vep_alloc *a);
 void vep__plan_model_free(vep_plan_model *m);
 int vep__plan_find_agency(const vep_plan_model *m, const char *id);
 int vep__plan_find_intervention(const vep_plan_model *m, const char *id);
+
+/* plan_load.c: loads a plan script into `m` (initialised by the caller):
+** runs it in a sandbox with the engine's limits and the plan constructors
+** (agency, intervention, rule, test; plan, placement, reassessment,
+** pre_release, post_release; `date`; require() from `dir`), reads the
+** records (plan_decl.c), checks the whole (plan_check.c) and hashes the
+** sources.  `path` names the file in messages; `dir` is where require()
+** looks, or NULL.  Problems go to the engine's diagnostics. */
+vep_status vep__plan_load(vep_engine *e, vep_plan_model *m, const char *path,
+                          const char *dir, const char *src, size_t len);
+
+/* plan_decl.c: reads the records the plan script left in the registry of
+** L into `m`.  Runs inside a protected call; problems go to `d` with file,
+** line and id.  `scratch` is a buffer the caller frees. */
+struct lua_State;
+void vep__plan_decl_read(struct lua_State *L, vep_plan_model *m,
+                         vep_diags *d, vep_buf *scratch);
+
+/* plan_check.c: checks the model as a whole (duplicate ids, references,
+** empty rules) and resolves the indexes.  Returns the number of problems
+** added to `d`. */
+size_t vep__plan_check(vep_plan_model *m, vep_diags *d);
 
 /* ---- Facts: what the plan is derived from ----------------------------- */
 
@@ -358,18 +382,20 @@ const vep_fact *vep__fact_find(const vep_fact *v, size_t n, const char *id);
 /* One rule that contributed to an element. */
 typedef struct vep_because {
     int rule;                  /* index into the model's rules            */
-    char *because;             /* the condition explained                 */
+    const char *because;       /* the condition explained (borrowed from
+                                  vep_plan_out.why)                       */
 } vep_because;
 
 typedef struct vep_iv_out {
     int intervention;          /* index into the model                    */
-    int agency;
+    int agency;                /* -1 in conflict                          */
     int priority;
     char start[11], review[11], end[11];   /* "" when none               */
     int intensity;             /* index into the intervention's intensity, -1 */
-    vep_text *notes;           /* responsivity notes (borrowed from rules) */
+    const vep_text **notes;    /* responsivity notes (borrowed from rules) */
     size_t nnotes;
-    char *refused_on;          /* previously refused: the date, or ""    */
+    char *refused_on;          /* previously refused: the date ("" when
+                                  the context gave none); NULL: not refused */
     vep_because *rules; size_t nrules;
 } vep_iv_out;
 
@@ -390,9 +416,10 @@ typedef struct vep_conflict {
 
 typedef struct vep_step_out {
     int rule;                  /* the pre_release:<step> rule             */
+    int add;                   /* index of the step addition in the rule  */
     char due[11];
     const char *status;        /* "upcoming", "due", "overdue"           */
-    char *because;
+    const char *because;       /* borrowed from vep_plan_out.why          */
 } vep_step_out;
 
 typedef struct vep_candidate { /* one reassessment date considered       */
@@ -401,22 +428,33 @@ typedef struct vep_candidate { /* one reassessment date considered       */
     char *because;
 } vep_candidate;
 
+typedef struct vep_note_out {  /* one plan-wide responsivity note        */
+    const vep_text *note;      /* borrowed from the first rule giving it  */
+    vep_because *rules; size_t nrules;
+} vep_note_out;
+
 typedef struct vep_plan_out {
+    char **why;                 size_t nwhy;      /* per model rule: its
+                                                     condition explained */
+    unsigned char *holds;                         /* per model rule       */
     vep_iv_out *ivs;            size_t nivs;      /* priority, then model order */
     vep_not_added *not_added;   size_t nnot_added;
     /* placement */
     int has_placement;
+    int placement_default;      /* no rule holds: the model's default     */
     const char *regime;         /* borrowed; NULL when in conflict        */
-    vep_text *rationale;        /* borrowed, or NULL                      */
+    const vep_text *rationale;  /* borrowed, or NULL                      */
     char placement_review[11];
     vep_because *placement_rules; size_t nplacement_rules;
     /* reassessment */
-    char reassess_due[11];      /* "" when no interval applies            */
-    int reassess_months;
+    char reassess_due[11];      /* "" when no candidate                   */
+    int reassess_months;        /* -1 when the final level has none       */
+    char *reassess_note;        /* why there is no periodic date, or NULL */
     vep_candidate *candidates;  size_t ncandidates;
     /* pre-release */
     const char *window;         /* "before", "open", "passed", "unknown", "none" */
-    char window_opens[11];
+    char window_opens[11];      /* "" when unknown                        */
+    char *window_note;          /* "passed" / "unknown": why no steps     */
     vep_step_out *steps;        size_t nsteps;
     /* post-release */
     int has_post;
@@ -426,7 +464,7 @@ typedef struct vep_plan_out {
     char (*reviews)[11];        size_t nreviews;
     vep_because *post_rules;    size_t npost_rules;
     /* plan-wide responsivity notes */
-    vep_text **notes;           vep_because *note_rules; size_t nnotes;
+    vep_note_out *notes;        size_t nnotes;
     vep_conflict *conflicts;    size_t nconflicts;
 } vep_plan_out;
 

@@ -654,6 +654,43 @@ static void write_judgement(vep_jsonw *w, const vep_ctx *ctx)
     vep__jw_object_end(w);
 }
 
+/* The answers a plan may need: each item's state and its code, codes or
+** value (dates as text).  Free text stays out: a plan never reads it, and
+** it need not travel with the result. */
+static void write_answers(vep_jsonw *w, const vep_ctx *ctx)
+{
+    const vep_model *m = ctx->m;
+    size_t i, k, n;
+
+    vep__jw_key(w, "answers");
+    vep__jw_array(w);
+    for (i = 0; i < m->nitems && i < ctx->as->nanswers; i++) {
+        const vep_item *it = &m->items[i];
+        const vep_answer *an = &ctx->as->answers[i];
+        const vep_option *opts = vep__item_options(m, it, &n);
+        vep__jw_object(w);
+        vep__jw_kstring(w, "item", it->id);
+        vep__jw_kstring(w, "state", vep__answer_state_name(an->state));
+        if (an->state == VEP_ANSWER_VALUE && it->type == VEP_ITEM_MULTI && an->selected) {
+            vep__jw_key(w, "codes");
+            vep__jw_array(w);
+            for (k = 0; k < n; k++)
+                if (an->selected[k])
+                    vep__jw_string(w, opts[k].code);
+            vep__jw_array_end(w);
+        } else if (an->state == VEP_ANSWER_VALUE && opts && an->option >= 0
+                   && (size_t)an->option < n) {
+            vep__jw_kstring(w, "code", opts[an->option].code);
+        } else if (an->state == VEP_ANSWER_VALUE && it->type == VEP_ITEM_DATE) {
+            vep__jw_kstring(w, "date", an->text);
+        }
+        if (an->state == VEP_ANSWER_VALUE && an->has_number && it->type != VEP_ITEM_TEXT)
+            vep__jw_knumber(w, "value", an->number, -1);
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
+}
+
 /* ---- The document ---------------------------------------------------- */
 
 /* Appends the whole document to `b`.  Every score must have been computed
@@ -714,6 +751,7 @@ vep_status vep__result_render(vep_ctx *ctx, vep_buf *b)
     if (st != VEP_OK)
         goto cleanup;
     write_judgement(&w, ctx);
+    write_answers(&w, ctx);
     vep__jw_object_end(&w);
     if (b->failed)
         st = VEP_ERR_NOMEM;

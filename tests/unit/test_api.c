@@ -94,12 +94,13 @@ static void test_status_names(void **state)
         { VEP_OK, "ok" }, { VEP_ERR_NOMEM, "out_of_memory" },
         { VEP_ERR_ASSESSMENT, "assessment" }, { VEP_ERR_LIMIT_INSTRUCTIONS, "instruction_limit" },
         { VEP_ERR_LIMIT_MEMORY, "memory_limit" }, { VEP_ERR_LIMIT_TIME, "time_limit" },
+        { VEP_ERR_CONTEXT, "context" },
     };
-    const char *msg[13], *name[13];
+    const char *msg[14], *name[14];
     int i, j;
     (void)state;
-    for (i = 0; i <= 12; i++) {
-        /* 12 is one past the last status: an unknown code. */
+    for (i = 0; i <= 13; i++) {
+        /* 13 is one past the last status: an unknown code. */
         msg[i] = vep_strerror((vep_status)i);
         name[i] = vep_status_name((vep_status)i);
         assert_non_null(msg[i]);
@@ -113,10 +114,10 @@ static void test_status_names(void **state)
         for (j = 0; name[i][j]; j++)
             assert_non_null(strchr("abcdefghijklmnopqrstuvwxyz_", name[i][j]));
     }
-    assert_string_equal(vep_strerror((vep_status)-1), msg[12]);
-    assert_string_equal(vep_strerror((vep_status)9999), msg[12]);
-    assert_string_equal(vep_status_name((vep_status)-1), name[12]);
-    assert_string_equal(vep_status_name((vep_status)9999), name[12]);
+    assert_string_equal(vep_strerror((vep_status)-1), msg[13]);
+    assert_string_equal(vep_strerror((vep_status)9999), msg[13]);
+    assert_string_equal(vep_status_name((vep_status)-1), name[13]);
+    assert_string_equal(vep_status_name((vep_status)9999), name[13]);
     assert_string_equal(vep_strerror(VEP_ERR_LIMIT_INSTRUCTIONS), "instruction limit exceeded");
     for (i = 0; i < (int)(sizeof named / sizeof named[0]); i++)
         assert_string_equal(vep_status_name(named[i].st), named[i].name);

@@ -348,7 +348,8 @@ static void test_render_key_order(void **state)
         "{\n  \"libvep\": \"" VEP_VERSION_STRING "\",\n  \"instrument\": {",
         "\n  \"assessment\": {", "\n  \"notice\": ", "\n  \"status\": ",
         "\n  \"no_total\": ", "\n  \"scores\": [", "\n  \"levels\": [",
-        "\n  \"flags\": [", "\n  \"profiles\": [", "\n  \"judgement\": "
+        "\n  \"flags\": [", "\n  \"profiles\": [", "\n  \"judgement\": ",
+        "\n  \"answers\": ["
     };
     static const char *const score_keys[] = {
         "\"id\": \"beliefs\"", "\"title\": ", "\"rule\": ", "\"value\": ",
@@ -366,7 +367,8 @@ static void test_render_key_order(void **state)
             fail_msg("key out of order: %s", keys[i]);
         p = q;
     }
-    assert_string_equal(p, "\n  \"judgement\": null\n}");
+    assert_non_null(strstr(doc, "\n  \"judgement\": null,\n  \"answers\": [\n"));
+    assert_string_equal(p + strlen(p) - 6, "\n  ]\n}");
     p = strstr(doc, score_keys[0]);
     for (i = 1; p && i < sizeof score_keys / sizeof score_keys[0]; i++) {
         q = strstr(p, score_keys[i]);
@@ -439,7 +441,10 @@ static void test_render_golden(void **state)
              "    \"rationale\": \"Family ties \\\"strong\\\"\",\n"
              "    \"decisive_items\": [\n      \"P1\"\n    ],\n"
              "    \"confidence\": null,\n    \"subject_view\": null,\n"
-             "    \"approver\": null\n  }\n}");
+             "    \"approver\": null\n  },\n  \"answers\": [");
+    /* Answers: state and code or value; unknown ones only the state. */
+    has(doc, "\"item\": \"B1\",\n      \"state\": \"value\",\n      \"code\": ");
+    has(doc, "\"state\": \"unknown\"\n    }");
     free(doc);
     fx_free(f);
 }

@@ -278,6 +278,88 @@ VEP_API vep_status vep_validate(vep_instrument *instrument, const char *json,
 VEP_API vep_status vep_instrument_run_tests(char **out, size_t *out_failed,
                                             vep_instrument *instrument);
 
+/* ---------------------------------------------------------------------------
+** Treatment plans.
+**
+** A plan script (docs/WRITING-PLANS.md) turns an assessment result and the
+** case context the host supplies into an individual plan: interventions
+** with their agencies and dates, a placement recommendation, the
+** reassessment schedule, the pre-release programme and post-release
+** support.  The plan is built on the professional's final judgement, never
+** on a computed level alone, and it is a proposal: every element names
+** the rules that produced it, duplicates are merged, and rules that
+** disagree are reported under "conflicts" for the team to resolve.
+**
+** The context is a JSON document: {"as_of": "YYYY-MM-DD" (required; there
+** is no clock in libvep), "sentence_start", "expected_release",
+** "conditional_release", "age", "regime", "language", "literacy",
+** "programmes": {"completed": [...], "refused": [...]}, "events": [...],
+** "custom": {...}}.  An invalid context gives VEP_ERR_CONTEXT, an invalid
+** result VEP_ERR_ASSESSMENT, with every problem in the diagnostics.
+*/
+typedef struct vep_plan vep_plan;
+
+/* Loads the plan script at `path` (require() looks in its directory). */
+VEP_API vep_status vep_plan_load_file(vep_plan **out, vep_engine *engine,
+                                      const char *path);
+
+/* Loads a plan from memory; `name` is used in messages. */
+VEP_API vep_status vep_plan_load_buffer(vep_plan **out, vep_engine *engine,
+                                        const char *name, const char *source,
+                                        size_t length);
+
+/* Frees a plan.  NULL is accepted. */
+VEP_API void vep_plan_free(vep_plan *plan);
+
+/* The plan's id, version, SHA-256 of its sources and the id of the
+** instrument whose results it takes.  Borrowed for the life of the plan. */
+VEP_API const char *vep_plan_id(const vep_plan *plan);
+VEP_API const char *vep_plan_version(const vep_plan *plan);
+VEP_API const char *vep_plan_sha256(const vep_plan *plan);
+VEP_API const char *vep_plan_instrument(const vep_plan *plan);
+
+/* Options of an evaluation.  `agency` (an agency id the script declares)
+** asks for that agency's need-to-know view: only the parts of the plan
+** the script lets it see, nothing else.  `language` (a BCP 47 tag the
+** script declares) chooses the language of titles; NULL: the first. */
+typedef struct vep_plan_options {
+    unsigned int version;      /* VEP_PLAN_OPTIONS_VERSION               */
+    const char *agency;        /* NULL: the whole plan                   */
+    const char *language;      /* NULL: the plan's first language        */
+} vep_plan_options;
+
+#define VEP_PLAN_OPTIONS_VERSION 1u
+#define VEP_PLAN_OPTIONS_INIT { VEP_PLAN_OPTIONS_VERSION, NULL, NULL }
+
+/* Evaluates the plan for one result document (as vep_score writes it) and
+** one case context, writing the plan document to *out (vep_free()).
+** `options` may be NULL.  An unknown agency or language is
+** VEP_ERR_ARGUMENT. */
+VEP_API vep_status vep_plan_evaluate(char **out, vep_plan *plan,
+                                     const char *result_json,
+                                     size_t result_length,
+                                     const char *context_json,
+                                     size_t context_length,
+                                     const vep_plan_options *options);
+
+/* Scores the assessment and evaluates the plan on its result in one call
+** (instrument and plan must come from the same engine).  *out gets
+** {"result": {...}, "plan": {...}}; with an agency, only {"plan": view}:
+** a need-to-know view never carries the result. */
+VEP_API vep_status vep_assess(char **out, vep_instrument *instrument,
+                              vep_plan *plan,
+                              const char *assessment_json,
+                              size_t assessment_length,
+                              const char *context_json,
+                              size_t context_length,
+                              const vep_plan_options *options);
+
+/* Runs the plan script's own test cases; the report has the shape of
+** vep_instrument_run_tests' ({"plan", "version", "cases", "passed",
+** "failed"}). */
+VEP_API vep_status vep_plan_run_tests(char **out, size_t *out_failed,
+                                      vep_plan *plan);
+
 #ifdef __cplusplus
 }
 #endif
