@@ -444,6 +444,6 @@ cleanup:
 }
 
 const cli_command cli_command_test = {
-    "test", "SCRIPT|DIR", "run the instruments' own test cases",
+    "test", "SCRIPT|DIR", "run the scripts' own test cases",
     test_usage, cmd_test
 };

@@ -96,8 +96,8 @@ static void print_main_help(void)
 
     fputs("Usage: vep [OPTIONS] COMMAND [ARGS...]\n"
           "\n"
-          "Checks instruments written as Lua scripts and scores assessments\n"
-          "against them.\n"
+          "Checks instruments and plans written as Lua scripts, scores\n"
+          "assessments against them and derives individual plans.\n"
           "\n"
           "Commands:\n", stdout);
     for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {

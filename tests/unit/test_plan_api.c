@@ -273,6 +273,61 @@ static void test_malformed_context_reports_every_problem(void **state)
     vep_engine_free(e);
 }
 
+static void test_each_malformed_context_names_rule_and_path(void **state)
+{
+    static const struct { const char *ctx, *rule, *path; } cases[] = {
+        { "{}", "missing_field", "$.as_of" },
+        { "{ \"as_of\": 20260620 }", "wrong_type", "$.as_of" },
+        { "{ \"as_of\": \"2026-13-01\" }", "invalid_date", "$.as_of" },
+        { "{ \"as_of\": \"2025-02-29\" }", "invalid_date", "$.as_of" },
+        { "{ \"as_of\": \"2026-06-20\", \"expected_release\": \"2026-6-1\" }", "invalid_date", "$.expected_release" },
+        { "{ \"as_of\": \"2026-06-20\", \"sentence_start\": \"2026-01-01\", \"expected_release\": \"2025-01-01\" }",
+          "release_before_start", "$.expected_release" },
+        { "{ \"as_of\": \"2026-06-20\", \"age\": 34.5 }", "invalid_value", "$.age" },
+        { "{ \"as_of\": \"2026-06-20\", \"age\": -1 }", "invalid_value", "$.age" },
+        { "{ \"as_of\": \"2026-06-20\", \"conditional_release\": \"yes\" }", "wrong_type", "$.conditional_release" },
+        { "{ \"as_of\": \"2026-06-20\", \"language\": \"serbian!\" }", "invalid_value", "$.language" },
+        { "{ \"as_of\": \"2026-06-20\", \"regime\": \"\" }", "wrong_type", "$.regime" },
+        { "{ \"as_of\": \"2026-06-20\", \"programmes\": [] }", "wrong_type", "$.programmes" },
+        { "{ \"as_of\": \"2026-06-20\", \"programmes\": { \"done\": [] } }", "unknown_field", "$.programmes.done" },
+        { "{ \"as_of\": \"2026-06-20\", \"programmes\": { \"completed\": [ { \"date\": \"2026-01-01\" } ] } }",
+          "missing_field", "$.programmes.completed[0]" },
+        { "{ \"as_of\": \"2026-06-20\", \"events\": [ { \"type\": \"riot\", \"date\": \"2026-01-01\" } ] }",
+          "unknown_event", "$.events[0].type" },
+        { "{ \"as_of\": \"2026-06-20\", \"events\": [ { \"type\": \"incident\", \"date\": \"2026-07-01\" } ] }",
+          "event_after_as_of", "$.events[0].date" },
+        { "{ \"as_of\": \"2026-06-20\", \"events\": [ { \"type\": \"incident\" } ] }", "missing_field", "$.events[0].date" },
+        { "{ \"as_of\": \"2026-06-20\", \"custom\": { \"x\": [1] } }", "wrong_type", "$.custom.x" },
+        { "{ \"as_of\": \"2026-06-20\", \"expected_relase\": \"2027-01-01\" }", "unknown_field", "$.expected_relase" },
+        { "[ \"2026-06-20\" ]", "wrong_type", "$" },
+        { "", "json_syntax", "$" },
+        { "{ \"as_of\": \"2026-06-20\" ", "json_syntax", "$" },
+    };
+    vep_engine *e = fx_engine_with(NULL, 0, 0, 0);
+    vep_instrument *ins = fx_load_file(e, RNA);
+    vep_plan *p = load_plan(e);
+    size_t alen, i;
+    char *doc = slurp(RNA_DOC, &alen), *result = NULL, *out;
+    (void)state;
+
+    assert_int_equal(vep_score(&result, ins, doc, alen), VEP_OK);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        out = (char *)&out;
+        assert_int_equal(vep_plan_evaluate(&out, p, result, strlen(result), cases[i].ctx,
+                                           strlen(cases[i].ctx), NULL), VEP_ERR_CONTEXT);
+        assert_null(out);
+        if (!has_diag(e, cases[i].rule, cases[i].path)) {
+            fx_dump(e);
+            fail_msg("case %zu: no %s at %s", i, cases[i].rule, cases[i].path);
+        }
+    }
+    vep_free(result);
+    free(doc);
+    vep_plan_free(p);
+    vep_instrument_free(ins);
+    vep_engine_free(e);
+}
+
 static void test_result_of_another_instrument_is_refused(void **state)
 {
     vep_engine *e = fx_engine_with(NULL, 0, 0, 0);
@@ -415,6 +470,7 @@ int main(void)
         cmocka_unit_test(test_agency_views_hold_only_what_they_may_see),
         cmocka_unit_test(test_unknown_agency_or_language_is_an_argument_error),
         cmocka_unit_test(test_malformed_context_reports_every_problem),
+        cmocka_unit_test(test_each_malformed_context_names_rule_and_path),
         cmocka_unit_test(test_result_of_another_instrument_is_refused),
         cmocka_unit_test(test_hostile_plan_scripts_are_contained),
         cmocka_unit_test(test_same_input_same_bytes_whatever_ran_before),
