@@ -167,12 +167,11 @@ static vep_status evaluate_failed(vep_engine *e, vep_status st)
     size_t n = e->diags.n + e->diags.dropped;
     if (e->errmsg.len)
         return st;
-    if (st == VEP_ERR_ASSESSMENT)
-        return vep__engine_fail(e, st, "the result is not one this plan can use: "
-                                "%zu problem%s found", n, n == 1 ? "" : "s");
-    if (st == VEP_ERR_CONTEXT)
-        return vep__engine_fail(e, st, "the case context is invalid: %zu problem%s found",
-                                n, n == 1 ? "" : "s");
+    if (st == VEP_ERR_ASSESSMENT || st == VEP_ERR_CONTEXT)
+        return vep__engine_fail(e, st, "%s: %zu problem%s found",
+                                st == VEP_ERR_CONTEXT ? "the case context is invalid"
+                                : "the result is not one this plan can use (the context "
+                                  "was checked too)", n, n == 1 ? "" : "s");
     return vep__engine_fail(e, st, "%s", vep_strerror(st));
 }
 

@@ -19,8 +19,9 @@
 **     context's history): not added, reason "completed on DATE".  After
 **     the release date a custody intervention is not added either.
 **     Otherwise merged: the lowest priority number; start = as_of + the
-**     fewest start days; review = start + the shortest review interval
-**     (the addition's, else the catalogue's); end = the release date for
+**     fewest start days; review = the earliest of each addition's own
+**     review (its start + its interval: the addition's, else the
+**     catalogue's); end = the release date for
 **     custody interventions when it is after as_of; agency = the
 **     addition's override or the catalogue's, two different agencies
 **     being a conflict (the element then has none); intensity = the entry
@@ -183,6 +184,7 @@ static int same_note(const vep_text *x, const vep_text *y)
 /* The per-intervention sums of its holding additions. */
 typedef struct iv_acc {
     int found, priority, start_days, review_months;
+    long review_day;           /* earliest of each addition's own review */
     pe_vals agencies;
     const vep_text **notes;
     size_t nnotes;
@@ -202,6 +204,7 @@ static vep_status collect_iv(vep_pe *p, size_t j, iv_acc *acc)
     int v;
 
     acc->priority = acc->start_days = acc->review_months = INT_MAX;
+    acc->review_day = LONG_MAX;
     for (r = 0; r < m->nrules; r++) {
         if (!p->out->holds[r])
             continue;
@@ -223,6 +226,11 @@ static vep_status collect_iv(vep_pe *p, size_t j, iv_acc *acc)
                 : iv->review_months >= 0 ? iv->review_months : 3;
             if (v < acc->review_months)
                 acc->review_months = v;
+            {   /* this addition's review: its own start plus its interval */
+                long own = vep__pe_add_months(p->as_of + (x->start_days >= 0 ? x->start_days : 0), v);
+                if (own < acc->review_day)
+                    acc->review_day = own;
+            }
             ag = x->agency_id ? x->agency_id
                  : iv->agency_id ? iv->agency_id
                  : iv->agency >= 0 && (size_t)iv->agency < m->nagencies
@@ -304,7 +312,7 @@ static vep_status add_iv(vep_pe *p, size_t j, iv_acc *acc)
     if (start > VEP_DATE_MAX)
         start = VEP_DATE_MAX;
     vep__pe_date(start, e->start);
-    vep__pe_date(vep__pe_add_months(start, acc->review_months), e->review);
+    vep__pe_date(acc->review_day < start ? start : acc->review_day, e->review);
     if (iv->setting == VEP_SETTING_CUSTODY && p->has_release
         && p->release > p->as_of)
         vep__pe_date(p->release, e->end);

@@ -121,7 +121,7 @@ vep_status vep__pe_steps(vep_pe *p)
     if (strcmp(out->window, "passed") == 0) {
         vep__pe_date(p->release, rd);
         out->window_note = vep__pe_printf(p->a, "the expected release date %s"
-                                          " is before the as-of date: the "
+                                          " is on or before the as-of date: the "
                                           "pre-release programme no longer "
                                           "applies", rd);
         return out->window_note ? VEP_OK : VEP_ERR_NOMEM;

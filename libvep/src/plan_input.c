@@ -96,7 +96,32 @@ static const char *type_name(const cJSON *j)
     return "an object";
 }
 
-/* Parses a document; reports a syntax error with line and column. */
+/* Reports every object member whose name an earlier member of the same
+** object has: cJSON keeps both and finds the first, and a document that
+** says two things must not be read as saying one of them. */
+static void check_duplicates(pin *p, const cJSON *j, int depth)
+{
+    const cJSON *k, *o;
+    int i = 0;
+    if (depth > 64)
+        return;
+    cJSON_ArrayForEach(k, j) {
+        size_t at = cJSON_IsObject(j) ? push_key(p, k->string) : push_index(p, i++);
+        if (cJSON_IsObject(j))
+            for (o = j->child; o != k; o = o->next)
+                if (strcmp(o->string, k->string) == 0) {
+                    perr(p, NULL, "duplicate_key", "'%.40s' is given twice; give it once",
+                         k->string);
+                    break;
+                }
+        if (cJSON_IsObject(k) || cJSON_IsArray(k))
+            check_duplicates(p, k, depth + 1);
+        pop(p, at);
+    }
+}
+
+/* Parses a document; reports a syntax error with line and column, content
+** after the document, and repeated member names. */
 static cJSON *parse(pin *p, const char *json, size_t len, const char *what)
 {
     const char *end = NULL;
@@ -104,8 +129,19 @@ static cJSON *parse(pin *p, const char *json, size_t len, const char *what)
     unsigned long line = 1, col = 1;
     size_t i, off;
 
-    if (root != NULL)
-        return root;
+    if (root != NULL) {
+        for (off = (size_t)(end - json); off < len && (json[off] == ' ' || json[off] == '\n'
+                                                       || json[off] == '\t' || json[off] == '\r'); off++)
+            ;
+        if (off < len) {
+            cJSON_Delete(root);
+            root = NULL;
+            end = json + off;
+        } else {
+            check_duplicates(p, root, 0);
+            return root;
+        }
+    }
     off = end && end >= json && (size_t)(end - json) <= len ? (size_t)(end - json) : len;
     for (i = 0; i < off; i++) {
         if (json[i] == '\n') {
@@ -259,6 +295,13 @@ vep_status vep__plan_read_result(const vep_alloc *a, vep_diags *d,
     as = cJSON_GetObjectItemCaseSensitive(root, "assessment");
     f->subject_id = pdup(&p, str_of(as, "subject"));
     f->assessment_date = pdup(&p, str_of(as, "date"));
+    if (f->assessment_date && !vep__date_valid(f->assessment_date)) {
+        at = push_key(&p, "assessment");
+        push_key(&p, "date");
+        perr(&p, NULL, "invalid_date", "the assessment date '%.40s' is not a real date "
+             "YYYY-MM-DD", f->assessment_date);
+        pop(&p, at);
+    }
     read_entries(&p, root, "scores", "id", &f->scores, &f->nscores);
     read_entries(&p, root, "levels", "id", &f->levels, &f->nlevels);
     read_entries(&p, root, "flags", "id", &f->flags, &f->nflags);
@@ -269,7 +312,7 @@ vep_status vep__plan_read_result(const vep_alloc *a, vep_diags *d,
     read_entries(&p, root, "answers", "item", &f->answers, &f->nanswers);
     j = cJSON_GetObjectItemCaseSensitive(root, "judgement");
     at = push_key(&p, "judgement");
-    if (str_of(j, "final") == NULL) {
+    if (str_of(j, "final") == NULL || str_of(j, "final")[0] == '\0') {
         push_key(&p, "final");
         perr(&p, NULL, "no_final_judgement", "a plan is built on the professional's final "
              "judgement; the result has none");
@@ -466,6 +509,13 @@ static void read_context_object(pin *p, const cJSON *o, vep_plan_facts *f)
         }
     }
     f->as_of = read_date(p, o, "as_of", 1);
+    if (f->as_of && f->assessment_date && vep__date_parse(f->as_of, &s) == 0
+        && vep__date_parse(f->assessment_date, &r) == 0 && s < r) {
+        at = push_key(p, "as_of");
+        perr(p, NULL, "as_of_before_assessment", "the plan is asked for as of %s, before "
+             "the assessment of %s", f->as_of, f->assessment_date);
+        pop(p, at);
+    }
     f->sentence_start = read_date(p, o, "sentence_start", 0);
     f->release_date = read_date(p, o, "expected_release", 0);
     if (f->sentence_start && f->release_date && vep__date_parse(f->sentence_start, &s) == 0
@@ -506,7 +556,12 @@ static void read_context_object(pin *p, const cJSON *o, vep_plan_facts *f)
     v = cJSON_IsObject(v) ? v : NULL;
     cJSON_ArrayForEach(k, v) {
         size_t at2 = push_key(p, k->string);
-        if (!cJSON_IsString(k) && !cJSON_IsBool(k) && !cJSON_IsNumber(k))
+        for (i = 0; context_fields[i] && strcmp(context_fields[i], k->string) != 0; i++)
+            ;
+        if (context_fields[i] != NULL)
+            perr(p, NULL, "reserved_name", "a custom field cannot be called '%s': that is "
+                 "a context field of its own (give it at the top level)", k->string);
+        else if (!cJSON_IsString(k) && !cJSON_IsBool(k) && !cJSON_IsNumber(k))
             perr(p, NULL, "wrong_type", "a custom field must be a string, number or "
                  "boolean, not %s", type_name(k));
         else

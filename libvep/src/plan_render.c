@@ -82,9 +82,10 @@ static void write_rules(vep_pr *r, const vep_because *v, size_t n)
         rule = &r->m->rules[v[i].rule];
         vep__jw_object(r->w);
         vep__jw_kstring(r->w, "rule", rule->id);
-        ktext(r, "title", &rule->title);
-        if (sees(r, VEP_PART_REASONS))
+        if (sees(r, VEP_PART_REASONS)) {   /* titles may quote answers too */
+            ktext(r, "title", &rule->title);
             vep__jw_kstring(r->w, "because", v[i].because);
+        }
         vep__jw_kstring(r->w, "file", source_label(r->m, rule->origin.file));
         vep__jw_kint(r->w, "line", (long long)rule->origin.line);
         vep__jw_object_end(r->w);
@@ -377,6 +378,27 @@ static void write_responsivity(vep_pr *r)
 }
 
 /* "conflicts": each field the rules disagree on, with every value. */
+/* Whether the viewer may see a conflict: one about a part it sees (for
+** its own interventions, one where it is among the competing agencies). */
+static int sees_conflict(const vep_pr *r, const vep_conflict *c)
+{
+    size_t k;
+    if (r->agency < 0)
+        return 1;
+    if (strcmp(c->element, "placement") == 0)
+        return sees(r, VEP_PART_PLACEMENT);
+    if (strcmp(c->element, "post_release") == 0)
+        return sees(r, VEP_PART_POST_RELEASE);
+    if (sees(r, VEP_PART_INTERVENTIONS))
+        return 1;
+    if (!sees(r, VEP_PART_INTERVENTIONS_OWN))
+        return 0;
+    for (k = 0; k < c->n; k++)
+        if (c->values[k] && strcmp(c->values[k], r->m->agencies[r->agency].id) == 0)
+            return 1;
+    return 0;
+}
+
 static void write_conflicts(vep_pr *r)
 {
     const vep_plan_out *out = r->out;
@@ -387,6 +409,8 @@ static void write_conflicts(vep_pr *r)
     vep__jw_array(w);
     for (i = 0; i < out->nconflicts; i++) {
         const vep_conflict *c = &out->conflicts[i];
+        if (!sees_conflict(r, c))
+            continue;
         vep__jw_object(w);
         vep__jw_kstring(w, "element", c->element);
         vep__jw_kstring(w, "field", c->field);

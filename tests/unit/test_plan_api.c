@@ -190,6 +190,13 @@ static void test_agency_views_hold_only_what_they_may_see(void **state)
             fail_msg("the police view holds '%s'", k->string);
     }
     assert_non_null(cJSON_GetObjectItemCaseSensitive(police, "post_release"));
+    /* Without "reasons" a rule shows its id only: titles may quote answers. */
+    cJSON_ArrayForEach(r, cJSON_GetObjectItemCaseSensitive(
+                              cJSON_GetObjectItemCaseSensitive(police, "post_release"), "rules")) {
+        assert_non_null(cJSON_GetObjectItemCaseSensitive(r, "rule"));
+        assert_null(cJSON_GetObjectItemCaseSensitive(r, "title"));
+        assert_null(cJSON_GetObjectItemCaseSensitive(r, "because"));
+    }
     assert_string_equal(str_at(police, "view"), "police");
     assert_null(cJSON_GetObjectItemCaseSensitive(health, "risk"));
     assert_null(cJSON_GetObjectItemCaseSensitive(health, "placement"));
@@ -302,6 +309,10 @@ static void test_each_malformed_context_names_rule_and_path(void **state)
         { "[ \"2026-06-20\" ]", "wrong_type", "$" },
         { "", "json_syntax", "$" },
         { "{ \"as_of\": \"2026-06-20\" ", "json_syntax", "$" },
+        { "{ \"as_of\": \"2026-06-20\" } x", "json_syntax", "$" },
+        { "{ \"as_of\": \"2026-06-20\", \"as_of\": \"2027-01-01\" }", "duplicate_key", "$.as_of" },
+        { "{ \"as_of\": \"2026-06-01\" }", "as_of_before_assessment", "$.as_of" },
+        { "{ \"as_of\": \"2026-06-20\", \"custom\": { \"age\": -5 } }", "reserved_name", "$.custom.age" },
     };
     vep_engine *e = fx_engine_with(NULL, 0, 0, 0);
     vep_instrument *ins = fx_load_file(e, RNA);
@@ -344,6 +355,17 @@ static void test_result_of_another_instrument_is_refused(void **state)
     assert_true(has_diag(e, "wrong_instrument", NULL));
     assert_int_equal(vep_plan_evaluate(&out, p, "[1, 2]", 6, ctx, clen, NULL), VEP_ERR_ASSESSMENT);
     assert_true(has_diag(e, "not_a_result", NULL));
+    {   /* a second judgement is not silently ignored; nor an empty one */
+        static const char twice[] = "{ \"libvep\": \"0.1.0\", \"instrument\": { \"id\": \"vep-rna\" }, "
+            "\"answers\": [], \"judgement\": { \"final\": \"low\" }, \"judgement\": { \"final\": \"high\" } }";
+        static const char empty[] = "{ \"libvep\": \"0.1.0\", \"instrument\": { \"id\": \"vep-rna\" }, "
+            "\"answers\": [], \"assessment\": { \"date\": \"x\" }, \"judgement\": { \"final\": \"\" } }";
+        assert_int_equal(vep_plan_evaluate(&out, p, twice, strlen(twice), ctx, clen, NULL), VEP_ERR_ASSESSMENT);
+        assert_true(has_diag(e, "duplicate_key", "$.judgement"));
+        assert_int_equal(vep_plan_evaluate(&out, p, empty, strlen(empty), ctx, clen, NULL), VEP_ERR_ASSESSMENT);
+        assert_true(has_diag(e, "no_final_judgement", "$.judgement.final"));
+        assert_true(has_diag(e, "invalid_date", "$.assessment.date"));
+    }
     vep_free(result);
     free(doc);
     free(ctx);

@@ -115,7 +115,7 @@ static void test_window_boundaries(void **state)
     assert_string_equal(window_on(x, "2027-08-31"), "passed");
     assert_int_equal(x->out.nsteps, 0);
     assert_string_equal(x->out.window_note, "the expected release date "
-                        "2027-08-31 is before the as-of date: the pre-release "
+                        "2027-08-31 is on or before the as-of date: the pre-release "
                         "programme no longer applies");
     x->f.release_date = NULL;
     assert_string_equal(window_on(x, "2026-06-20"), "unknown");
