@@ -357,6 +357,13 @@ static int run_one(const cli_options *opts, vep_engine *engine,
     }
     if (mine.failed == 0 && lib_failed > 0)
         mine.failed = lib_failed;
+    {
+        const cJSON *never = cJSON_GetObjectItemCaseSensitive(doc, "never_held"), *r;
+        cJSON_ArrayForEach(r, never)
+            if (cJSON_IsString(r))
+                cli_warning(opts, "%s: rule '%s' holds in none of the test cases", path,
+                            r->valuestring);
+    }
     if (mine.passed + mine.failed == 0)
         cli_warning(opts, "%s: the %s declares no test cases", path,
                     inst ? "instrument" : "plan");

@@ -16,6 +16,9 @@
 **   responsivity  = N              how many plan-wide notes
 **   conflicts     = N              how many conflicts
 **   invalid       = { "rule", ... } the facts are refused with these rules
+**
+** The report also lists under "never_held" the rules that no case made
+** hold, so that every rule can be shown to be tested.
 */
 #include <stdarg.h>
 #include <stdio.h>
@@ -155,8 +158,10 @@ static void check_invalid(vep_jsonw *w, int *failures, const cJSON *want,
     }
 }
 
-/* Evaluates one case into `doc` (the rendered plan) or the diagnostics. */
-static vep_status run_case(vep_plan *p, const vep_plan_test *tc, vep_buf *doc)
+/* Evaluates one case into `doc` (the rendered plan) or the diagnostics,
+** marking in `covered` every rule that held. */
+static vep_status run_case(vep_plan *p, const vep_plan_test *tc, vep_buf *doc,
+                           unsigned char *covered)
 {
     vep_engine *e = p->engine;
     vep_plan_facts facts;
@@ -169,6 +174,11 @@ static vep_status run_case(vep_plan *p, const vep_plan_test *tc, vep_buf *doc)
                                    strlen(tc->facts_json), &facts);
     if (st == VEP_OK)
         st = vep__plan_eval(&p->model, &facts, &e->alloc, &out);
+    if (st == VEP_OK && out.holds) {
+        size_t r;
+        for (r = 0; r < p->model.nrules; r++)
+            covered[r] |= out.holds[r];
+    }
     if (st == VEP_OK)
         st = vep__plan_render(&p->model, &facts, &out, NULL, NULL, doc);
     vep__plan_out_free(&e->alloc, &out);
@@ -184,8 +194,12 @@ vep_status vep__plan_run_tests(vep_plan *p, vep_buf *b, size_t *failed)
     vep_buf doc;
     size_t i, passed = 0;
     vep_status st = VEP_OK;
+    unsigned char *covered;
 
     *failed = 0;
+    covered = vep__calloc(&e->alloc, m->nrules + 1, 1);
+    if (covered == NULL)
+        return VEP_ERR_NOMEM;
     vep__buf_init(&doc, &e->alloc);
     vep__jw_init(&w, b, 1);
     vep__jw_object(&w);
@@ -206,7 +220,7 @@ vep_status vep__plan_run_tests(vep_plan *p, vep_buf *b, size_t *failed)
             st = VEP_ERR_NOMEM;
             goto next;
         }
-        rs = run_case(p, tc, &doc);
+        rs = run_case(p, tc, &doc, covered);
         if (rs == VEP_ERR_NOMEM || (rs == VEP_OK && doc.failed)) {
             st = VEP_ERR_NOMEM;
             goto next;
@@ -240,11 +254,21 @@ vep_status vep__plan_run_tests(vep_plan *p, vep_buf *b, size_t *failed)
     }
     vep__buf_free(&doc);
     vep__diags_clear(&e->diags);
-    if (st != VEP_OK)
+    if (st != VEP_OK) {
+        vep__free(&e->alloc, covered);
         return st;
+    }
     vep__jw_array_end(&w);
     vep__jw_kint(&w, "passed", (long long)passed);
     vep__jw_kint(&w, "failed", (long long)*failed);
+    /* Rules no case makes hold: a methodologist's untested rules. */
+    vep__jw_key(&w, "never_held");
+    vep__jw_array(&w);
+    for (i = 0; i < m->nrules && m->ntests > 0; i++)
+        if (!covered[i])
+            vep__jw_string(&w, m->rules[i].id);
+    vep__jw_array_end(&w);
+    vep__free(&e->alloc, covered);
     vep__jw_object_end(&w);
     vep__buf_addc(b, '\n');
     return b->failed ? VEP_ERR_NOMEM : VEP_OK;

@@ -611,5 +611,16 @@ run test instruments/plans
 want_rc 0 && want_out_has " 0 failed"
 end
 
+begin "test: a plan rule that no test case makes hold is named"
+mkdir -p "$TMP/untested"
+cp instruments/plans/vep-plan-screen.lua instruments/plans/vep-plan-screen-tests.lua "$TMP/untested/"
+cat >>"$TMP/untested/vep-plan-screen.lua" <<'EOF2'
+rule "S99-untested" { title = "Never tested", when = { flag = "no_such_flag" },
+                      add = { intervention = "KEYWORKER" } }
+EOF2
+run test "$TMP/untested/vep-plan-screen.lua"
+want_rc 0 && want_err_has "rule 'S99-untested' holds in none of the test cases"
+end
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
