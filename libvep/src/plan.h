@@ -5,8 +5,9 @@
 **   plan_load.c   runs the plan script in the sandbox with the plan
 **                 constructors and reads the records into a vep_plan_model
 **                 (plan_decl.c), then checks it as a whole (plan_check.c)
-**   plan_input.c  result JSON + case context JSON -> vep_plan_facts, every
-**                 problem reported with its JSON path
+**   plan_input.c  result JSON -> vep_plan_facts (plan_context.c: the case
+**                 context; plan_compact.c: the test cases' short form),
+**                 every problem reported with its JSON path
 **   plan_eval.c   facts + rules -> vep_plan_out: which rules hold, what
 **                 they add, merged, with conflicts and dates
 **   plan_render.c vep_plan_out -> the plan JSON document, whole or the
@@ -230,7 +231,7 @@ typedef struct vep_plan_rule {
 typedef struct vep_plan_test {
     char *name;
     char *facts_json;          /* { "result": {...}, "context": {...} }
-                                  in the compact test form, see plan_input.c */
+                                  in the compact test form, see plan_compact.c */
     char *expect_json;
     vep_origin origin;
 } vep_plan_test;

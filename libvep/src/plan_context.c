@@ -87,12 +87,8 @@ static void add_fact(vep_pin *p, vep_plan_facts *f, const char *id, const cJSON 
     vep_fact *x;
     char num[40];
 
-    if (vep__fact_find(f->context, f->ncontext, id) != NULL) {
-        vep__pin_error(p, NULL, "duplicate_key", "\"%s\" is given twice in the context "
-                       "(a custom field cannot take the name of a standard one)",
-                       vep__pin_quote(p, id));
-        return;
-    }
+    if (vep__fact_find(f->context, f->ncontext, id) != NULL)
+        return;   /* a repeated key: reported by the parser */
     x = vep__pin_fact(p, &f->context, &f->ncontext);
     if (x == NULL)
         return;
@@ -312,6 +308,10 @@ static void read_custom(vep_pin *p, const cJSON *o, vep_plan_facts *f)
             size_t at2 = vep__pin_key(p, k->string);
             if (k->string[0] == '\0')
                 vep__pin_error(p, NULL, "invalid_value", "a custom field needs a name");
+            else if (find_name(context_fields, k->string) >= 0)
+                vep__pin_error(p, NULL, "reserved_name", "a custom field cannot be called "
+                               "\"%s\": that is a context field of its own (give it at "
+                               "the top level)", k->string);
             else if (!cJSON_IsString(k) && !cJSON_IsBool(k) && !cJSON_IsNumber(k))
                 vep__pin_error(p, NULL, "wrong_type", "a custom field must be a string, "
                                "number or boolean, not %s", vep__pin_type(k));
@@ -336,7 +336,7 @@ void vep__plan_context_object(vep_pin *p, const cJSON *o, vep_plan_facts *f)
     long s, r;
     size_t at;
 
-    if (!cJSON_IsObject(o)) {
+    if (!vep__pin_is_object(p, o)) {
         vep__pin_error(p, NULL, "wrong_type", "the case context must be an object, "
                        "not %s", vep__pin_type(o));
         return;
@@ -346,6 +346,13 @@ void vep__plan_context_object(vep_pin *p, const cJSON *o, vep_plan_facts *f)
                  "literacy, programmes, events and custom");
     f->as_of = read_date(p, o, "as_of", "\"as_of\" is required: the date the plan "
                          "is made as of (YYYY-MM-DD); libvep has no clock");
+    if (f->as_of && f->assessment_date && vep__date_parse(f->as_of, &s) == 0
+        && vep__date_parse(f->assessment_date, &r) == 0 && s < r) {
+        at = vep__pin_key(p, "as_of");
+        vep__pin_error(p, NULL, "as_of_before_assessment", "the plan is asked for as of "
+                       "%s, before the assessment of %s", f->as_of, f->assessment_date);
+        vep__pin_pop(p, at);
+    }
     f->sentence_start = read_date(p, o, "sentence_start", NULL);
     f->release_date = read_date(p, o, "expected_release", NULL);
     if (f->sentence_start && f->release_date && vep__date_parse(f->sentence_start, &s) == 0

@@ -1,80 +1,128 @@
 /*
 ** plan_input.c -- the facts a plan is derived from: a result document (as
-** vep_score writes it) and the case context the host passes, or the
-** compact form plan test cases give.
+** vep_score writes it, result.c); the case context is read by
+** plan_context.c and the compact form of plan test cases by
+** plan_compact.c.  Also the readers' shared helpers (plan_input.h) and the
+** facts themselves.
 **
-** Every problem is reported with the document it is in ("result" or
-** "context" in the FILE field), its JSON path and a rule name, and
-** reading carries on so that the user sees all of them at once.  The
-** context is the host's: unknown fields are refused (a misspelt
-** "expected_relase" must not silently drop the pre-release programme).
+** Every problem is reported with the document it is in ("result",
+** "context" or "test" in the FILE field of the diagnostic), its JSON path,
+** the item, score, level or flag id when there is one, and a rule name;
+** reading carries on so that the user sees all of them at once.  Plans are
+** built on the professional's final judgement: a result without one is
+** refused.
 */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <cjson/cJSON.h>
-#include "plan.h"
+#include "plan_input.h"
 #include "date.h"
-#include "decl.h"   /* vep__valid_lang */
+#include "utf8.h"
 
-/* One document being read: where we are in it, and what went wrong. */
-typedef struct pin {
-    const vep_alloc *a;
-    vep_diags *d;
-    const char *file;        /* "result" or "context"                  */
-    char path[256];
-    size_t plen;
-    int problems;
-    int nomem;
-} pin;
+/* ---- The readers' helpers ---------------------------------------------- */
 
-/* Reports a problem at the current path. */
-#if defined(__GNUC__)
-__attribute__((format(printf, 4, 5)))
-#endif
-static void perr(pin *p, const char *item, const char *rule, const char *fmt, ...)
+/* Starts reading a document named `file` in diagnostics; the path is "$". */
+void vep__pin_init(vep_pin *p, const vep_alloc *a, vep_diags *d, const char *file)
 {
-    char msg[512];
+    int i;
+    memset(p, 0, sizeof *p);
+    p->a = a;
+    p->d = d;
+    p->file = file;
+    vep__buf_init(&p->path, a);
+    vep__buf_init(&p->msg, a);
+    for (i = 0; i < VEP_PIN_NQUOTE; i++)
+        vep__buf_init(&p->quote[i], a);
+    vep__buf_addc(&p->path, '$');
+}
+
+/* Frees the reader's buffers (not what it read). */
+void vep__pin_free(vep_pin *p)
+{
+    int i;
+    vep__buf_free(&p->path);
+    vep__buf_free(&p->msg);
+    for (i = 0; i < VEP_PIN_NQUOTE; i++)
+        vep__buf_free(&p->quote[i]);
+}
+
+/* Formats the message and records it with the current path.  Counting
+** goes on when out of memory, so that the status stays an error. */
+void vep__pin_error(vep_pin *p, const char *item, const char *rule,
+                    const char *fmt, ...)
+{
     va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     p->problems++;
-    if (vep__diag_add(p->d, p->file, 0, p->path, item, rule, "%s", msg) != 0)
+    if (p->nomem)
+        return;
+    vep__buf_reset(&p->msg);
+    va_start(ap, fmt);
+    vep__buf_vprintf(&p->msg, fmt, ap);
+    va_end(ap);
+    if (p->msg.failed || p->path.failed) {
+        p->nomem = 1;
+        return;
+    }
+    if (vep__diag_add(p->d, p->file, 0, vep__buf_str(&p->path), item, rule, "%s",
+                      vep__buf_str(&p->msg)) != 0)
         p->nomem = 1;
 }
 
-/* Appends ".key" or "[i]" to the path; returns the length to pop back to. */
-static size_t push_key(pin *p, const char *key)
+/* Keys that look like identifiers are written .key, others ["key"] with
+** quotes, backslashes and unprintable bytes escaped (as reader.c does). */
+size_t vep__pin_key(vep_pin *p, const char *key)
 {
-    size_t old = p->plen;
-    int n = snprintf(p->path + old, sizeof p->path - old, ".%s", key);
-    if (n > 0 && (size_t)n < sizeof p->path - old)
-        p->plen += (size_t)n;
-    else
-        p->path[old] = '\0';
-    return old;
+    size_t len = p->path.len, i;
+    int ident = key != NULL && (key[0] == '_' || (key[0] >= 'A' && key[0] <= 'Z')
+                                || (key[0] >= 'a' && key[0] <= 'z'));
+    for (i = 1; ident && key[i] != '\0'; i++) {
+        char c = key[i];
+        ident = (c == '_' || c == '-' || (c >= 'A' && c <= 'Z')
+                 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'));
+    }
+    if (ident) {
+        vep__buf_addc(&p->path, '.');
+        vep__buf_adds(&p->path, key);
+    } else {
+        vep__buf_adds(&p->path, "[\"");
+        if (key != NULL)
+            vep__utf8_escape(&p->path, key, strlen(key), 100, 1);
+        vep__buf_adds(&p->path, "\"]");
+    }
+    return len;
 }
 
-static size_t push_index(pin *p, int i)
+/* Array elements are written [i], counting from 0. */
+size_t vep__pin_index(vep_pin *p, size_t i)
 {
-    size_t old = p->plen;
-    int n = snprintf(p->path + old, sizeof p->path - old, "[%d]", i);
-    if (n > 0 && (size_t)n < sizeof p->path - old)
-        p->plen += (size_t)n;
-    else
-        p->path[old] = '\0';
-    return old;
+    size_t len = p->path.len;
+    vep__buf_printf(&p->path, "[%lu]", (unsigned long)i);
+    return len;
 }
 
-static void pop(pin *p, size_t len)
+/* Cuts the path back; a failed buffer is left alone (reported later). */
+void vep__pin_pop(vep_pin *p, size_t len)
 {
-    p->plen = len;
-    p->path[len] = '\0';
+    if (!p->path.failed && p->path.data != NULL && len <= p->path.len) {
+        p->path.len = len;
+        p->path.data[len] = '\0';
+    }
+}
+
+/* The quote buffers are used round robin, so that a message can quote
+** several user strings. */
+const char *vep__pin_quote(vep_pin *p, const char *s)
+{
+    vep_buf *b = &p->quote[p->nquote];
+    p->nquote = (p->nquote + 1) % VEP_PIN_NQUOTE;
+    vep__buf_reset(b);
+    if (s != NULL)
+        vep__utf8_escape(b, s, strlen(s), 60, 1);
+    return vep__buf_str(b);
 }
 
 /* A copy through the allocator; remembers running out of memory. */
-static char *pdup(pin *p, const char *s)
+char *vep__pin_dup(vep_pin *p, const char *s)
 {
     char *c;
     if (s == NULL)
@@ -86,8 +134,9 @@ static char *pdup(pin *p, const char *s)
 }
 
 /* The JSON type of a value, in the user's words. */
-static const char *type_name(const cJSON *j)
+const char *vep__pin_type(const cJSON *j)
 {
+    if (j == NULL) return "nothing";
     if (cJSON_IsString(j)) return "a string";
     if (cJSON_IsNumber(j)) return "a number";
     if (cJSON_IsBool(j)) return "a boolean";
@@ -96,53 +145,74 @@ static const char *type_name(const cJSON *j)
     return "an object";
 }
 
+/* An object; in the compact form also an empty array, which is what an
+** empty Lua table becomes. */
+int vep__pin_is_object(const vep_pin *p, const cJSON *j)
+{
+    return cJSON_IsObject(j) || (p->compact && cJSON_IsArray(j)
+                                 && cJSON_GetArraySize(j) == 0);
+}
+
+/* A string member of an object, or NULL. */
+const char *vep__pin_str(const cJSON *o, const char *key)
+{
+    const cJSON *v = cJSON_IsObject(o) ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
 /* Reports every object member whose name an earlier member of the same
 ** object has: cJSON keeps both and finds the first, and a document that
 ** says two things must not be read as saying one of them. */
-static void check_duplicates(pin *p, const cJSON *j, int depth)
+static void check_duplicates(vep_pin *p, const cJSON *j, int depth)
 {
     const cJSON *k, *o;
-    int i = 0;
+    size_t i = 0, at;
+
     if (depth > 64)
         return;
     cJSON_ArrayForEach(k, j) {
-        size_t at = cJSON_IsObject(j) ? push_key(p, k->string) : push_index(p, i++);
-        if (cJSON_IsObject(j))
-            for (o = j->child; o != k; o = o->next)
-                if (strcmp(o->string, k->string) == 0) {
-                    perr(p, NULL, "duplicate_key", "'%.40s' is given twice; give it once",
-                         k->string);
-                    break;
-                }
+        at = cJSON_IsObject(j) ? vep__pin_key(p, k->string) : vep__pin_index(p, i++);
+        for (o = cJSON_IsObject(j) ? j->child : k; o != k; o = o->next)
+            if (strcmp(o->string, k->string) == 0) {
+                vep__pin_error(p, NULL, "duplicate_key", "\"%s\" is given twice; give "
+                               "it once", vep__pin_quote(p, k->string));
+                break;
+            }
         if (cJSON_IsObject(k) || cJSON_IsArray(k))
             check_duplicates(p, k, depth + 1);
-        pop(p, at);
+        vep__pin_pop(p, at);
     }
 }
 
-/* Parses a document; reports a syntax error with line and column, content
-** after the document, and repeated member names. */
-static cJSON *parse(pin *p, const char *json, size_t len, const char *what)
+/* Parses a document.  A syntax error, or content after the document, is
+** reported with the line and column (in characters) where it is; repeated
+** member names are reported too, and the document is still read. */
+cJSON *vep__pin_parse(vep_pin *p, const char *json, size_t len, const char *what)
 {
     const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    cJSON *root;
     unsigned long line = 1, col = 1;
     size_t i, off;
+    int trailing = 0;
 
+    if (json == NULL || len == 0) {
+        vep__pin_error(p, NULL, "json_syntax", "the %s is empty", what);
+        return NULL;
+    }
+    root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    off = end != NULL && end >= json && (size_t)(end - json) <= len
+              ? (size_t)(end - json) : len;
     if (root != NULL) {
-        for (off = (size_t)(end - json); off < len && (json[off] == ' ' || json[off] == '\n'
-                                                       || json[off] == '\t' || json[off] == '\r'); off++)
-            ;
-        if (off < len) {
-            cJSON_Delete(root);
-            root = NULL;
-            end = json + off;
-        } else {
+        while (off < len && (json[off] == ' ' || json[off] == '\n' || json[off] == '\t'
+                             || json[off] == '\r'))
+            off++;
+        if (off == len) {
             check_duplicates(p, root, 0);
             return root;
         }
+        cJSON_Delete(root);
+        trailing = 1;
     }
-    off = end && end >= json && (size_t)(end - json) <= len ? (size_t)(end - json) : len;
     for (i = 0; i < off; i++) {
         if (json[i] == '\n') {
             line++;
@@ -151,16 +221,14 @@ static cJSON *parse(pin *p, const char *json, size_t len, const char *what)
             col++;
         }
     }
-    if (len == 0)
-        perr(p, NULL, "json_syntax", "the %s is empty", what);
-    else
-        perr(p, NULL, "json_syntax", "the %s is not valid JSON: at line %lu, column %lu",
-             what, line, col);
+    vep__pin_error(p, NULL, "json_syntax", "the %s is not valid JSON: %s at line %lu, "
+                   "column %lu", what, trailing ? "content after the document" : "error",
+                   line, col);
     return NULL;
 }
 
 /* Appends a zeroed fact to an array; NULL when out of memory. */
-static vep_fact *add_fact(pin *p, vep_fact **v, size_t *n)
+vep_fact *vep__pin_fact(vep_pin *p, vep_fact **v, size_t *n)
 {
     vep_fact *nv = vep__realloc(p->a, *v, (*n + 1) * sizeof **v);
     if (nv == NULL) {
@@ -172,522 +240,325 @@ static vep_fact *add_fact(pin *p, vep_fact **v, size_t *n)
     return &nv[(*n)++];
 }
 
-/* Appends a dated entry (programme or event). */
-static vep_dated *add_dated(pin *p, vep_dated **v, size_t *n)
+/* The status a reader ends with: out of memory, `bad` for problems. */
+vep_status vep__pin_status(const vep_pin *p, vep_status bad)
 {
-    vep_dated *nv = vep__realloc(p->a, *v, (*n + 1) * sizeof **v);
-    if (nv == NULL) {
-        p->nomem = 1;
-        return NULL;
-    }
-    *v = nv;
-    memset(&nv[*n], 0, sizeof nv[0]);
-    return &nv[(*n)++];
+    if (p->nomem)
+        return VEP_ERR_NOMEM;
+    return p->problems ? bad : VEP_OK;
 }
 
-/* A string member, or NULL. */
-static const char *str_of(const cJSON *o, const char *key)
+/* ---- The result document ------------------------------------------------ */
+
+const char *const vep__pin_answer_states[] = {
+    "value", "unknown", "not_applicable", "not_relevant", "missing", NULL
+};
+
+/* Reads one entry of a result section into `x` (its id already set). */
+typedef void (*entry_fn)(vep_pin *p, const cJSON *e, vep_fact *x);
+
+/* A member that must be a string or null when present: reports it at
+** .key otherwise.  Returns the string or NULL. */
+const char *vep__pin_opt_string(vep_pin *p, const cJSON *o, const char *key,
+                              const char *item)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
+    size_t at;
+    if (v == NULL || cJSON_IsNull(v) || cJSON_IsString(v))
+        return cJSON_IsString(v) ? v->valuestring : NULL;
+    at = vep__pin_key(p, key);
+    vep__pin_error(p, item, "wrong_type", "\"%s\" must be a string or null, not %s",
+                   key, vep__pin_type(v));
+    vep__pin_pop(p, at);
+    return NULL;
 }
 
-/* ---- The result document --------------------------------------------- */
+/* A member that must be a number or null when present; sets x's number. */
+static void opt_number(vep_pin *p, const cJSON *o, const char *key, vep_fact *x)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    size_t at;
+    if (cJSON_IsNumber(v)) {
+        x->has_number = 1;
+        x->number = v->valuedouble;
+    } else if (v != NULL && !cJSON_IsNull(v)) {
+        at = vep__pin_key(p, key);
+        vep__pin_error(p, x->id, "wrong_type", "\"%s\" must be a number or null, not %s",
+                       key, vep__pin_type(v));
+        vep__pin_pop(p, at);
+    }
+}
 
-/* Reads an array of {id, KEY} entries into facts: the value as a number
-** (scores), as a band code (levels), or as raised (flags). */
-static void read_entries(pin *p, const cJSON *root, const char *section,
-                         const char *idkey, vep_fact **v, size_t *n)
+/* scores[i]: {id, value (a number or null), status}. */
+static void score_entry(vep_pin *p, const cJSON *e, vep_fact *x)
+{
+    opt_number(p, e, "value", x);
+    vep__pin_opt_string(p, e, "status", x->id);
+}
+
+/* levels[i]: {id, level (the band's code, or null), band ({min, max} or
+** null)}. */
+static void level_entry(vep_pin *p, const cJSON *e, vep_fact *x)
+{
+    const cJSON *band = cJSON_GetObjectItemCaseSensitive(e, "band");
+    x->code = vep__pin_dup(p, vep__pin_opt_string(p, e, "level", x->id));
+    if (band != NULL && !cJSON_IsNull(band) && !cJSON_IsObject(band)) {
+        size_t at = vep__pin_key(p, "band");
+        vep__pin_error(p, x->id, "wrong_type", "\"band\" must be an object {\"min\", "
+                       "\"max\"} or null, not %s", vep__pin_type(band));
+        vep__pin_pop(p, at);
+    }
+}
+
+/* flags[i]: {id, raised (a boolean)}: number 1/0, code "true"/"false". */
+static void flag_entry(vep_pin *p, const cJSON *e, vep_fact *x)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, "raised");
+    size_t at;
+    if (!cJSON_IsBool(v)) {
+        at = vep__pin_key(p, "raised");
+        vep__pin_error(p, x->id, v ? "wrong_type" : "missing_field", "\"raised\" must "
+                       "be true or false, not %s", vep__pin_type(v));
+        vep__pin_pop(p, at);
+    }
+    x->has_number = 1;
+    x->number = cJSON_IsTrue(v);
+    x->code = vep__pin_dup(p, cJSON_IsTrue(v) ? "true" : "false");
+}
+
+/* answers[i]: {item, state, code | codes | date, value}.  A date answer's
+** text is its code. */
+static void answer_entry(vep_pin *p, const cJSON *e, vep_fact *x)
+{
+    const cJSON *codes = cJSON_GetObjectItemCaseSensitive(e, "codes"), *c;
+    const char *state = vep__pin_opt_string(p, e, "state", x->id);
+    const char *code = vep__pin_opt_string(p, e, "code", x->id);
+    const char *date = vep__pin_opt_string(p, e, "date", x->id);
+    size_t at, i = 0;
+
+    if (state != NULL && vep__name_find(vep__pin_answer_states, state) < 0) {
+        at = vep__pin_key(p, "state");
+        vep__pin_error(p, x->id, "invalid_value", "\"%s\" is not an answer state (value, "
+                       "unknown, not_applicable, not_relevant or missing)",
+                       vep__pin_quote(p, state));
+        vep__pin_pop(p, at);
+    }
+    if (date != NULL && !vep__date_valid(date)) {
+        at = vep__pin_key(p, "date");
+        vep__pin_error(p, x->id, "invalid_date", "\"%s\" is not a real date written "
+                       "YYYY-MM-DD", vep__pin_quote(p, date));
+        vep__pin_pop(p, at);
+    }
+    x->state = vep__pin_dup(p, state ? state : "missing");
+    x->code = vep__pin_dup(p, code ? code : date);
+    opt_number(p, e, "value", x);
+    if (codes == NULL || cJSON_IsNull(codes))
+        return;
+    at = vep__pin_key(p, "codes");
+    if (!cJSON_IsArray(codes)) {
+        vep__pin_error(p, x->id, "wrong_type", "\"codes\" must be an array of strings, "
+                       "not %s", vep__pin_type(codes));
+    } else if (cJSON_GetArraySize(codes) > 0) {
+        x->codes = vep__calloc(p->a, (size_t)cJSON_GetArraySize(codes), sizeof *x->codes);
+        if (x->codes == NULL)
+            p->nomem = 1;
+        for (c = x->codes ? codes->child : NULL; c != NULL; c = c->next, i++) {
+            if (cJSON_IsString(c)) {
+                x->codes[x->ncodes++] = vep__pin_dup(p, c->valuestring);
+            } else {
+                size_t at2 = vep__pin_index(p, i);
+                vep__pin_error(p, x->id, "wrong_type", "a code must be a string, not %s",
+                               vep__pin_type(c));
+                vep__pin_pop(p, at2);
+            }
+        }
+    }
+    vep__pin_pop(p, at);
+}
+
+/* Reads the array `section` of the result, entries {idkey, ...}, into
+** facts; duplicate ids and entries without an id are reported. */
+static void read_section(vep_pin *p, const cJSON *root, const char *section,
+                         const char *idkey, vep_fact **v, size_t *n, entry_fn one)
 {
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, section), *e;
-    size_t at = push_key(p, section);
-    int i = 0;
+    size_t at = vep__pin_key(p, section), i = 0;
+    int size = cJSON_GetArraySize(arr);
 
-    if (arr != NULL && !cJSON_IsArray(arr))
-        perr(p, NULL, "wrong_type", "%s must be an array, not %s", section, type_name(arr));
-    const cJSON *list = cJSON_IsArray(arr) ? arr : NULL;
-    cJSON_ArrayForEach(e, list) {
-        size_t at2 = push_index(p, i++);
-        const char *id = str_of(e, idkey);
-        const cJSON *val;
-        vep_fact *f;
-        if (id == NULL) {
-            perr(p, NULL, "missing_field", "each entry of %s needs a string \"%s\"", section, idkey);
-            pop(p, at2);
-            continue;
+    if (arr == NULL) {
+        vep__pin_error(p, NULL, "missing_field", "the result has no \"%s\"%s", section,
+                       strcmp(section, "answers") == 0 ? ": score the assessment again "
+                       "with this version of libvep" : "");
+    } else if (!cJSON_IsArray(arr)) {
+        vep__pin_error(p, NULL, "wrong_type", "\"%s\" must be an array, not %s", section,
+                       vep__pin_type(arr));
+    } else if (size > 0 && (*v = vep__calloc(p->a, (size_t)size, sizeof **v)) == NULL) {
+        p->nomem = 1;
+    } else {
+        cJSON_ArrayForEach(e, arr) {
+            size_t at2 = vep__pin_index(p, i++);
+            const char *id = vep__pin_str(e, idkey);
+            if (!cJSON_IsObject(e)) {
+                vep__pin_error(p, NULL, "wrong_type", "each entry of \"%s\" must be an "
+                               "object, not %s", section, vep__pin_type(e));
+            } else if (id == NULL || id[0] == '\0') {
+                vep__pin_key(p, idkey);
+                vep__pin_error(p, NULL, "missing_field", "each entry of \"%s\" needs its "
+                               "\"%s\", a non-empty string", section, idkey);
+            } else if (vep__fact_find(*v, *n, id) != NULL) {
+                vep__pin_key(p, idkey);
+                vep__pin_error(p, id, "duplicate_id", "\"%s\" is listed twice in \"%s\"",
+                               vep__pin_quote(p, id), section);
+            } else {
+                vep_fact *x = &(*v)[(*n)++];
+                x->id = vep__pin_dup(p, id);
+                one(p, e, x);
+            }
+            vep__pin_pop(p, at2);
         }
-        f = add_fact(p, v, n);
-        if (f == NULL)
-            break;
-        f->id = pdup(p, id);
-        if (strcmp(section, "scores") == 0) {
-            val = cJSON_GetObjectItemCaseSensitive(e, "value");
-            if (cJSON_IsNumber(val)) {
-                f->has_number = 1;
-                f->number = val->valuedouble;
-            }
-        } else if (strcmp(section, "levels") == 0) {
-            f->code = pdup(p, str_of(e, "level"));
-        } else if (strcmp(section, "flags") == 0) {
-            val = cJSON_GetObjectItemCaseSensitive(e, "raised");
-            f->has_number = 1;
-            f->number = cJSON_IsTrue(val);
-            f->code = pdup(p, cJSON_IsTrue(val) ? "true" : "false");
-        } else {   /* answers */
-            const cJSON *codes = cJSON_GetObjectItemCaseSensitive(e, "codes"), *c;
-            f->state = pdup(p, str_of(e, "state") ? str_of(e, "state") : "missing");
-            f->code = pdup(p, str_of(e, "code") ? str_of(e, "code") : str_of(e, "date"));
-            val = cJSON_GetObjectItemCaseSensitive(e, "value");
-            if (cJSON_IsNumber(val)) {
-                f->has_number = 1;
-                f->number = val->valuedouble;
-            }
-            if (cJSON_IsArray(codes) && cJSON_GetArraySize(codes) > 0) {
-                f->codes = vep__calloc(p->a, (size_t)cJSON_GetArraySize(codes), sizeof *f->codes);
-                if (f->codes == NULL)
-                    p->nomem = 1;
-                const cJSON *cl = f->codes ? codes : NULL;
-                cJSON_ArrayForEach(c, cl)
-                    if (cJSON_IsString(c))
-                        f->codes[f->ncodes++] = pdup(p, c->valuestring);
-            }
-        }
-        pop(p, at2);
     }
-    pop(p, at);
+    vep__pin_pop(p, at);
 }
 
+/* The instrument and assessment sections: who and what was scored. */
+static void read_header(vep_pin *p, const cJSON *root, const cJSON *ins,
+                        const char *instrument, vep_plan_facts *f)
+{
+    const cJSON *as = cJSON_GetObjectItemCaseSensitive(root, "assessment");
+    const char *id = vep__pin_str(ins, "id"), *date;
+    size_t at;
+
+    at = vep__pin_key(p, "instrument");
+    f->instrument_id = vep__pin_dup(p, id);
+    f->instrument_version = vep__pin_dup(p, vep__pin_opt_string(p, ins, "version", NULL));
+    f->instrument_sha256 = vep__pin_dup(p, vep__pin_opt_string(p, ins, "sha256", NULL));
+    if (instrument != NULL && strcmp(instrument, id) != 0) {
+        vep__pin_key(p, "id");
+        vep__pin_error(p, NULL, "wrong_instrument", "the result is of instrument \"%s\"; "
+                       "this plan takes results of \"%s\"", vep__pin_quote(p, id),
+                       vep__pin_quote(p, instrument));
+    }
+    vep__pin_pop(p, at);
+
+    at = vep__pin_key(p, "assessment");
+    if (as != NULL && !cJSON_IsNull(as) && !cJSON_IsObject(as)) {
+        vep__pin_error(p, NULL, "wrong_type", "\"assessment\" must be an object, not %s",
+                       vep__pin_type(as));
+    } else if (as != NULL) {
+        f->subject_id = vep__pin_dup(p, vep__pin_opt_string(p, as, "subject", NULL));
+        date = vep__pin_opt_string(p, as, "date", NULL);
+        if (date != NULL && !vep__date_valid(date)) {
+            size_t at2 = vep__pin_key(p, "date");
+            vep__pin_error(p, NULL, "invalid_date", "the assessment date \"%s\" is not a "
+                           "real date written YYYY-MM-DD", vep__pin_quote(p, date));
+            vep__pin_pop(p, at2);
+        } else {
+            f->assessment_date = vep__pin_dup(p, date);
+        }
+    }
+    vep__pin_pop(p, at);
+
+    date = vep__pin_opt_string(p, root, "status", NULL);
+    if (date != NULL && strcmp(date, "complete") != 0 && strcmp(date, "incomplete") != 0) {
+        at = vep__pin_key(p, "status");
+        vep__pin_error(p, NULL, "invalid_value", "\"status\" is \"%s\", not \"complete\" "
+                       "or \"incomplete\"", vep__pin_quote(p, date));
+        vep__pin_pop(p, at);
+    }
+}
+
+/* judgement: {final, advisory, ...}; the final level is required. */
+static void read_judgement(vep_pin *p, const cJSON *root, vep_plan_facts *f)
+{
+    const cJSON *j = cJSON_GetObjectItemCaseSensitive(root, "judgement");
+    const char *final;
+    size_t at = vep__pin_key(p, "judgement");
+
+    if (j != NULL && !cJSON_IsNull(j) && !cJSON_IsObject(j)) {
+        vep__pin_error(p, NULL, "wrong_type", "\"judgement\" must be an object or null, "
+                       "not %s", vep__pin_type(j));
+    } else {
+        final = vep__pin_str(j, "final");
+        if (final == NULL || final[0] == '\0') {
+            vep__pin_key(p, "final");
+            vep__pin_error(p, NULL, "no_final_judgement", "a plan is built on the "
+                           "professional's final judgement; the result has none");
+        } else {
+            f->risk = vep__pin_dup(p, final);
+            f->advisory = vep__pin_dup(p, vep__pin_opt_string(p, j, "advisory", NULL));
+        }
+    }
+    vep__pin_pop(p, at);
+}
+
+/* Reads a result document: a libvep result (it has "libvep" and an
+** "instrument" with an id) of the plan's instrument, with a final
+** judgement.  Every problem is reported; the facts read so far stay in `f`
+** for the caller to free. */
 vep_status vep__plan_read_result(const vep_alloc *a, vep_diags *d,
                                  const char *instrument, const char *json,
                                  size_t len, vep_plan_facts *f)
 {
-    pin p;
+    vep_pin p;
     cJSON *root;
-    const cJSON *ins, *as, *j;
-    size_t at;
+    const cJSON *ins;
+    vep_status st;
 
-    memset(&p, 0, sizeof p);
-    p.a = a;
-    p.d = d;
-    p.file = "result";
-    strcpy(p.path, "$");
-    p.plen = 1;
-    root = parse(&p, json, len, "result");
+    vep__pin_init(&p, a, d, "result");
+    root = vep__pin_parse(&p, json, len, "result");
     if (root == NULL)
-        goto done;
+        goto cleanup;
     ins = cJSON_GetObjectItemCaseSensitive(root, "instrument");
-    if (!cJSON_IsObject(root) || !cJSON_IsString(cJSON_GetObjectItemCaseSensitive(root, "libvep"))
-        || !cJSON_IsObject(ins) || str_of(ins, "id") == NULL) {
-        perr(&p, NULL, "not_a_result", "this is not a libvep result document (as 'vep score' "
-             "writes it): it needs \"libvep\" and \"instrument\": {\"id\", ...}");
-        goto done;
+    if (!cJSON_IsObject(root) || vep__pin_str(root, "libvep") == NULL
+        || !cJSON_IsObject(ins) || vep__pin_str(ins, "id") == NULL) {
+        vep__pin_error(&p, NULL, "not_a_result", "this is not a libvep result document "
+                       "(as 'vep score' writes it): it needs \"libvep\" and "
+                       "\"instrument\": {\"id\", ...}");
+        goto cleanup;
     }
-    f->instrument_id = pdup(&p, str_of(ins, "id"));
-    f->instrument_version = pdup(&p, str_of(ins, "version"));
-    f->instrument_sha256 = pdup(&p, str_of(ins, "sha256"));
-    if (instrument && strcmp(instrument, str_of(ins, "id")) != 0) {
-        at = push_key(&p, "instrument");
-        push_key(&p, "id");
-        perr(&p, NULL, "wrong_instrument", "the result is of instrument '%s'; this plan "
-             "takes results of '%s'", str_of(ins, "id"), instrument);
-        pop(&p, at);
-    }
-    as = cJSON_GetObjectItemCaseSensitive(root, "assessment");
-    f->subject_id = pdup(&p, str_of(as, "subject"));
-    f->assessment_date = pdup(&p, str_of(as, "date"));
-    if (f->assessment_date && !vep__date_valid(f->assessment_date)) {
-        at = push_key(&p, "assessment");
-        push_key(&p, "date");
-        perr(&p, NULL, "invalid_date", "the assessment date '%.40s' is not a real date "
-             "YYYY-MM-DD", f->assessment_date);
-        pop(&p, at);
-    }
-    read_entries(&p, root, "scores", "id", &f->scores, &f->nscores);
-    read_entries(&p, root, "levels", "id", &f->levels, &f->nlevels);
-    read_entries(&p, root, "flags", "id", &f->flags, &f->nflags);
-    if (cJSON_GetObjectItemCaseSensitive(root, "answers") == NULL) {
-        perr(&p, NULL, "missing_field", "the result has no \"answers\": score the assessment "
-             "again with this version of libvep");
-    }
-    read_entries(&p, root, "answers", "item", &f->answers, &f->nanswers);
-    j = cJSON_GetObjectItemCaseSensitive(root, "judgement");
-    at = push_key(&p, "judgement");
-    if (str_of(j, "final") == NULL || str_of(j, "final")[0] == '\0') {
-        push_key(&p, "final");
-        perr(&p, NULL, "no_final_judgement", "a plan is built on the professional's final "
-             "judgement; the result has none");
-    } else {
-        f->risk = pdup(&p, str_of(j, "final"));
-        f->advisory = pdup(&p, str_of(j, "advisory"));
-    }
-    pop(&p, at);
-done:
+    read_header(&p, root, ins, instrument, f);
+    read_section(&p, root, "scores", "id", &f->scores, &f->nscores, score_entry);
+    read_section(&p, root, "levels", "id", &f->levels, &f->nlevels, level_entry);
+    read_section(&p, root, "flags", "id", &f->flags, &f->nflags, flag_entry);
+    read_judgement(&p, root, f);
+    read_section(&p, root, "answers", "item", &f->answers, &f->nanswers, answer_entry);
+cleanup:
     cJSON_Delete(root);
-    if (p.nomem)
-        return VEP_ERR_NOMEM;
-    return p.problems ? VEP_ERR_ASSESSMENT : VEP_OK;
+    st = vep__pin_status(&p, VEP_ERR_ASSESSMENT);
+    vep__pin_free(&p);
+    return st;
 }
 
-/* ---- The case context --------------------------------------------------- */
+/* ---- The case context ---------------------------------------------------- */
 
-static const char *const context_fields[] = {
-    "as_of", "sentence_start", "expected_release", "conditional_release", "age",
-    "regime", "language", "literacy", "programmes", "events", "custom", NULL
-};
-
-/* A date field: a real YYYY-MM-DD date, or absent (NULL). */
-static char *read_date(pin *p, const cJSON *o, const char *key, int required)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    size_t at = push_key(p, key);
-    char *out = NULL;
-    if (v == NULL || cJSON_IsNull(v)) {
-        if (required)
-            perr(p, NULL, "missing_field", "\"%s\" is required: the date the plan is made "
-                 "as of (YYYY-MM-DD); libvep has no clock", key);
-    } else if (!cJSON_IsString(v)) {
-        perr(p, NULL, "wrong_type", "\"%s\" must be a date \"YYYY-MM-DD\", not %s", key,
-             type_name(v));
-    } else if (!vep__date_valid(v->valuestring)) {
-        perr(p, NULL, "invalid_date", "\"%s\" is '%.40s', not a real date YYYY-MM-DD", key,
-             v->valuestring);
-    } else {
-        out = pdup(p, v->valuestring);
-    }
-    pop(p, at);
-    return out;
-}
-
-/* Adds a context fact from a string, boolean or number value. */
-static void add_context_fact(pin *p, vep_plan_facts *f, const char *id, const cJSON *v)
-{
-    vep_fact *x;
-    char num[32];
-    if (vep__fact_find(f->context, f->ncontext, id)) {
-        perr(p, NULL, "duplicate_key", "'%s' is given twice in the context", id);
-        return;
-    }
-    x = add_fact(p, &f->context, &f->ncontext);
-    if (x == NULL)
-        return;
-    x->id = pdup(p, id);
-    if (cJSON_IsString(v)) {
-        x->code = pdup(p, v->valuestring);
-    } else if (cJSON_IsBool(v)) {
-        x->code = pdup(p, cJSON_IsTrue(v) ? "true" : "false");
-    } else {
-        x->has_number = 1;
-        x->number = v->valuedouble;
-        snprintf(num, sizeof num, "%.15g", v->valuedouble);
-        x->code = pdup(p, num);
-    }
-}
-
-/* A field that must be a string (regime, language, literacy). */
-static void read_word(pin *p, const cJSON *o, const char *key, vep_plan_facts *f)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
-    size_t at = push_key(p, key);
-    if (v != NULL && !cJSON_IsNull(v)) {
-        if (!cJSON_IsString(v) || v->valuestring[0] == '\0')
-            perr(p, NULL, "wrong_type", "\"%s\" must be a non-empty string, not %s", key,
-                 type_name(v));
-        else if (strcmp(key, "language") == 0 && !vep__valid_lang(v->valuestring))
-            perr(p, NULL, "invalid_value", "\"language\" must be a BCP 47 tag such as "
-                 "'sq' or 'sr-Latn', not '%.40s'", v->valuestring);
-        else
-            add_context_fact(p, f, key, v);
-        if (strcmp(key, "regime") == 0 && cJSON_IsString(v))
-            f->regime = pdup(p, v->valuestring);
-    }
-    pop(p, at);
-}
-
-/* programmes: { "completed": [ {id, date} ], "refused": [...] }. */
-static void read_programmes(pin *p, const cJSON *o, vep_plan_facts *f)
-{
-    static const char *const lists[] = { "completed", "refused", NULL };
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "programmes"), *k, *e;
-    size_t at = push_key(p, "programmes"), at2, at3;
-    int i, li;
-
-    if (v == NULL || cJSON_IsNull(v))
-        goto done;
-    if (!cJSON_IsObject(v)) {
-        perr(p, NULL, "wrong_type", "\"programmes\" must be an object "
-             "{\"completed\": [...], \"refused\": [...]}, not %s", type_name(v));
-        goto done;
-    }
-    cJSON_ArrayForEach(k, v) {
-        for (li = 0; lists[li] && strcmp(lists[li], k->string) != 0; li++)
-            ;
-        at2 = push_key(p, k->string);
-        if (lists[li] == NULL) {
-            perr(p, NULL, "unknown_field", "programmes has no field '%s' (it has "
-                 "\"completed\" and \"refused\")", k->string);
-        } else if (!cJSON_IsArray(k)) {
-            perr(p, NULL, "wrong_type", "\"%s\" must be an array of {\"id\", \"date\"}, "
-                 "not %s", k->string, type_name(k));
-        } else {
-            i = 0;
-            cJSON_ArrayForEach(e, k) {
-                vep_dated *dt;
-                at3 = push_index(p, i++);
-                if (str_of(e, "id") == NULL) {
-                    perr(p, NULL, "missing_field", "each programme needs a string \"id\"");
-                } else if ((dt = li == 0 ? add_dated(p, &f->completed, &f->ncompleted)
-                                         : add_dated(p, &f->refused, &f->nrefused)) != NULL) {
-                    dt->id = pdup(p, str_of(e, "id"));
-                    dt->date = read_date(p, e, "date", 0);
-                }
-                pop(p, at3);
-            }
-        }
-        pop(p, at2);
-    }
-done:
-    pop(p, at);
-}
-
-/* events: [ {type, date} ], each dated on or before as_of. */
-static void read_events(pin *p, const cJSON *o, vep_plan_facts *f)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "events"), *e;
-    size_t at = push_key(p, "events"), at2;
-    int i = 0;
-    long ev, asof;
-
-    if (v != NULL && !cJSON_IsNull(v) && !cJSON_IsArray(v))
-        perr(p, NULL, "wrong_type", "\"events\" must be an array of {\"type\", \"date\"}, "
-             "not %s", type_name(v));
-    const cJSON *list = cJSON_IsArray(v) ? v : NULL;
-    cJSON_ArrayForEach(e, list) {
-        const char *type = str_of(e, "type");
-        int t = type ? vep__name_find(vep__trigger_names, type) : -1;
-        vep_dated *dt;
-        at2 = push_index(p, i++);
-        if (t < 0 || t == VEP_TRIGGER_PRE_RELEASE_WINDOW) {
-            push_key(p, "type");
-            perr(p, NULL, "unknown_event", "event type '%.40s' is not one of incident, "
-                 "transfer, court_decision, parole_decision, programme_completion",
-                 type ? type : "(none)");
-        } else if ((dt = add_dated(p, &f->events, &f->nevents)) != NULL) {
-            dt->id = pdup(p, type);
-            dt->date = read_date(p, e, "date", 1);
-            if (dt->date && f->as_of && vep__date_parse(dt->date, &ev) == 0
-                && vep__date_parse(f->as_of, &asof) == 0 && ev > asof) {
-                push_key(p, "date");
-                perr(p, NULL, "event_after_as_of", "the %s of %s is after the as-of date %s",
-                     type, dt->date, f->as_of);
-            }
-        }
-        pop(p, at2);
-    }
-    pop(p, at);
-}
-
-/* The context object itself, already parsed. */
-static void read_context_object(pin *p, const cJSON *o, vep_plan_facts *f)
-{
-    const cJSON *k, *v;
-    size_t at, i;
-    long s, r;
-
-    if (!cJSON_IsObject(o)) {
-        perr(p, NULL, "wrong_type", "the case context must be an object, not %s", type_name(o));
-        return;
-    }
-    cJSON_ArrayForEach(k, o) {
-        for (i = 0; context_fields[i] && strcmp(context_fields[i], k->string) != 0; i++)
-            ;
-        if (context_fields[i] == NULL) {
-            at = push_key(p, k->string);
-            perr(p, NULL, "unknown_field", "the context has no field '%.40s'; its fields are "
-                 "as_of, sentence_start, expected_release, conditional_release, age, regime, "
-                 "language, literacy, programmes, events and custom", k->string);
-            pop(p, at);
-        }
-    }
-    f->as_of = read_date(p, o, "as_of", 1);
-    if (f->as_of && f->assessment_date && vep__date_parse(f->as_of, &s) == 0
-        && vep__date_parse(f->assessment_date, &r) == 0 && s < r) {
-        at = push_key(p, "as_of");
-        perr(p, NULL, "as_of_before_assessment", "the plan is asked for as of %s, before "
-             "the assessment of %s", f->as_of, f->assessment_date);
-        pop(p, at);
-    }
-    f->sentence_start = read_date(p, o, "sentence_start", 0);
-    f->release_date = read_date(p, o, "expected_release", 0);
-    if (f->sentence_start && f->release_date && vep__date_parse(f->sentence_start, &s) == 0
-        && vep__date_parse(f->release_date, &r) == 0 && r < s) {
-        at = push_key(p, "expected_release");
-        perr(p, NULL, "release_before_start", "the expected release %s is before the "
-             "sentence start %s", f->release_date, f->sentence_start);
-        pop(p, at);
-    }
-    v = cJSON_GetObjectItemCaseSensitive(o, "conditional_release");
-    at = push_key(p, "conditional_release");
-    if (v && !cJSON_IsNull(v) && !cJSON_IsBool(v))
-        perr(p, NULL, "wrong_type", "\"conditional_release\" must be true or false, not %s",
-             type_name(v));
-    else if (v && cJSON_IsBool(v))
-        add_context_fact(p, f, "conditional_release", v);
-    pop(p, at);
-    v = cJSON_GetObjectItemCaseSensitive(o, "age");
-    at = push_key(p, "age");
-    if (v && !cJSON_IsNull(v) && !cJSON_IsNumber(v))
-        perr(p, NULL, "wrong_type", "\"age\" must be a whole number of years, not %s",
-             type_name(v));
-    else if (v && cJSON_IsNumber(v) && (v->valuedouble < 0 || v->valuedouble > 150
-                                        || v->valuedouble != (double)(int)v->valuedouble))
-        perr(p, NULL, "invalid_value", "\"age\" must be a whole number from 0 to 150");
-    else if (v && cJSON_IsNumber(v))
-        add_context_fact(p, f, "age", v);
-    pop(p, at);
-    read_word(p, o, "regime", f);
-    read_word(p, o, "language", f);
-    read_word(p, o, "literacy", f);
-    read_programmes(p, o, f);
-    read_events(p, o, f);
-    v = cJSON_GetObjectItemCaseSensitive(o, "custom");
-    at = push_key(p, "custom");
-    if (v && !cJSON_IsNull(v) && !cJSON_IsObject(v))
-        perr(p, NULL, "wrong_type", "\"custom\" must be an object, not %s", type_name(v));
-    v = cJSON_IsObject(v) ? v : NULL;
-    cJSON_ArrayForEach(k, v) {
-        size_t at2 = push_key(p, k->string);
-        for (i = 0; context_fields[i] && strcmp(context_fields[i], k->string) != 0; i++)
-            ;
-        if (context_fields[i] != NULL)
-            perr(p, NULL, "reserved_name", "a custom field cannot be called '%s': that is "
-                 "a context field of its own (give it at the top level)", k->string);
-        else if (!cJSON_IsString(k) && !cJSON_IsBool(k) && !cJSON_IsNumber(k))
-            perr(p, NULL, "wrong_type", "a custom field must be a string, number or "
-                 "boolean, not %s", type_name(k));
-        else
-            add_context_fact(p, f, k->string, k);
-        pop(p, at2);
-    }
-    pop(p, at);
-}
-
+/* Reads the case context document (plan_context.c does the fields). */
 vep_status vep__plan_read_context(const vep_alloc *a, vep_diags *d,
                                   const char *json, size_t len,
                                   vep_plan_facts *f)
 {
-    pin p;
+    vep_pin p;
     cJSON *root;
+    vep_status st;
 
-    memset(&p, 0, sizeof p);
-    p.a = a;
-    p.d = d;
-    p.file = "context";
-    strcpy(p.path, "$");
-    p.plen = 1;
-    root = parse(&p, json, len, "case context");
-    if (root)
-        read_context_object(&p, root, f);
+    vep__pin_init(&p, a, d, "context");
+    root = vep__pin_parse(&p, json, len, "case context");
+    if (root != NULL)
+        vep__plan_context_object(&p, root, f);
     cJSON_Delete(root);
-    if (p.nomem)
-        return VEP_ERR_NOMEM;
-    return p.problems ? VEP_ERR_CONTEXT : VEP_OK;
+    st = vep__pin_status(&p, VEP_ERR_CONTEXT);
+    vep__pin_free(&p);
+    return st;
 }
 
-/* ---- The compact form of test cases ------------------------------------ */
+/* ---- Facts --------------------------------------------------------------- */
 
-/* Reads { id = value } pairs (scores, levels, answers) or a list of raised
-** flags into facts. */
-static void read_compact(pin *p, const cJSON *o, const char *key, vep_plan_facts *f)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key), *e;
-    vep_fact **arr = strcmp(key, "scores") == 0 ? &f->scores
-                   : strcmp(key, "levels") == 0 ? &f->levels
-                   : strcmp(key, "flags") == 0  ? &f->flags : &f->answers;
-    size_t *n = strcmp(key, "scores") == 0 ? &f->nscores
-              : strcmp(key, "levels") == 0 ? &f->nlevels
-              : strcmp(key, "flags") == 0  ? &f->nflags : &f->nanswers;
-    cJSON_ArrayForEach(e, v) {
-        vep_fact *x = add_fact(p, arr, n);
-        if (x == NULL)
-            return;
-        if (strcmp(key, "flags") == 0) {
-            x->id = pdup(p, cJSON_IsString(e) ? e->valuestring : "");
-            x->has_number = 1;
-            x->number = 1;
-            x->code = pdup(p, "true");
-            continue;
-        }
-        x->id = pdup(p, e->string ? e->string : "");
-        if (strcmp(key, "answers") == 0) {
-            int special = cJSON_IsString(e) && (strcmp(e->valuestring, "unknown") == 0
-                                                || strcmp(e->valuestring, "not_applicable") == 0);
-            x->state = pdup(p, special ? e->valuestring : "value");
-            if (special)
-                continue;
-        }
-        if (cJSON_IsNumber(e)) {
-            x->has_number = 1;
-            x->number = e->valuedouble;
-        } else if (cJSON_IsString(e)) {
-            x->code = pdup(p, e->valuestring);
-        }
-    }
-}
-
-vep_status vep__plan_read_test_facts(const vep_alloc *a, vep_diags *d,
-                                     const char *json, size_t len,
-                                     vep_plan_facts *f)
-{
-    pin p;
-    cJSON *root;
-    const cJSON *r, *c;
-
-    memset(&p, 0, sizeof p);
-    p.a = a;
-    p.d = d;
-    p.file = "context";
-    strcpy(p.path, "$");
-    p.plen = 1;
-    root = parse(&p, json, len, "test case");
-    if (root == NULL)
-        goto done;
-    r = cJSON_GetObjectItemCaseSensitive(root, "result");
-    c = cJSON_GetObjectItemCaseSensitive(root, "context");
-    f->instrument_id = pdup(&p, "test");
-    f->instrument_version = pdup(&p, "test");
-    f->subject_id = pdup(&p, "test");
-    f->risk = pdup(&p, str_of(r, "risk"));
-    f->advisory = pdup(&p, str_of(r, "advisory"));
-    read_compact(&p, r, "scores", f);
-    read_compact(&p, r, "levels", f);
-    read_compact(&p, r, "flags", f);
-    read_compact(&p, r, "answers", f);
-    if (f->risk == NULL) {
-        push_key(&p, "result");
-        push_key(&p, "risk");
-        perr(&p, NULL, "no_final_judgement", "a test case's result needs the final "
-             "judgement: risk = \"...\"");
-        pop(&p, 1);
-    }
-    if (c == NULL)
-        perr(&p, NULL, "missing_field", "a test case needs a context = { as_of = ... }");
-    else
-        read_context_object(&p, c, f);
-    f->assessment_date = pdup(&p, str_of(r, "date") ? str_of(r, "date") : f->as_of);
-done:
-    cJSON_Delete(root);
-    if (p.nomem)
-        return VEP_ERR_NOMEM;
-    return p.problems ? VEP_ERR_CONTEXT : VEP_OK;
-}
-
-/* ---- Facts ------------------------------------------------------------- */
-
+/* A linear search: the arrays are small, and the result's keep the
+** model's order. */
 const vep_fact *vep__fact_find(const vep_fact *v, size_t n, const char *id)
 {
     size_t i;
-    for (i = 0; i < n && id; i++)
-        if (v[i].id && strcmp(v[i].id, id) == 0)
+    for (i = 0; i < n && id != NULL; i++)
+        if (v[i].id != NULL && strcmp(v[i].id, id) == 0)
             return &v[i];
     return NULL;
 }
@@ -718,6 +589,7 @@ static void dated_free(const vep_alloc *a, vep_dated *v, size_t n)
     vep__free(a, v);
 }
 
+/* Frees everything the readers put in `f` and zeroes it. */
 void vep__plan_facts_free(const vep_alloc *a, vep_plan_facts *f)
 {
     if (f == NULL)

@@ -1,7 +1,8 @@
 /*
 ** plan_input.h -- what the readers of a plan's facts share: plan_input.c
-** (the result document, the compact test form, the facts themselves) and
-** plan_context.c (the case context).  Private to those two files.
+** (the result document, these helpers, the facts themselves),
+** plan_context.c (the case context) and plan_compact.c (the compact facts
+** of plan test cases).  Private to those three files.
 **
 ** A reader walks one parsed JSON document, keeps the JSON path of where it
 ** is, and reports every problem with that path and carries on, so that the
@@ -59,6 +60,15 @@ cJSON *vep__pin_parse(vep_pin *p, const char *json, size_t len,
                       const char *what);
 /* Appends a zeroed fact to an array; NULL when out of memory. */
 vep_fact *vep__pin_fact(vep_pin *p, vep_fact **v, size_t *n);
+/* A member that must be a string or null when present (else reported at
+** .key, `item` naming the id); the string or NULL. */
+const char *vep__pin_opt_string(vep_pin *p, const cJSON *o, const char *key,
+                                const char *item);
+/* VEP_OK, VEP_ERR_NOMEM, or `bad` when problems were reported. */
+vep_status vep__pin_status(const vep_pin *p, vep_status bad);
+/* The answer states: "value", "unknown", "not_applicable", "not_relevant",
+** "missing", NULL. */
+extern const char *const vep__pin_answer_states[];
 
 /* plan_context.c: reads the case context object `o` (already parsed) into
 ** the context half of `f`, then sorts f->context by id. */
