@@ -426,8 +426,7 @@ vep_status vep__hash_sources(const vep_alloc *a, vep_source *v, size_t n,
 /* ---- Loading --------------------------------------------------------- */
 
 typedef struct read_args {
-    vep_sandbox *sb;
-    vep_model *m;
+    const vep_script_load *sl;
     vep_diags *d;
     vep_buf scratch;
 } read_args;
@@ -436,61 +435,29 @@ typedef struct read_args {
 static int read_decls(lua_State *L)
 {
     read_args *ra = lua_touserdata(L, 1);
-    vep__decl_read(L, ra->m, ra->d, &ra->scratch);
+    ra->sl->read(L, ra->sl->model, ra->d, &ra->scratch);
     return 0;
 }
 
 /* Reports a failed script run as one diagnostic and the engine message,
 ** naming the file by the path it was loaded from. */
-static vep_status script_failed(vep_engine *e, const vep_model *m,
+static vep_status script_failed(vep_engine *e, const vep_script_load *sl,
                                 const vep_sandbox_error *err)
 {
-    const char *file = vep__model_source_name(m, err->file);
+    const char *file = vep__source_name(*sl->sources, *sl->nsources, err->file);
     vep__diag_add(&e->diags, file, err->line, NULL, NULL, err->rule, "%s", err->message);
     if (err->line)
         return vep__engine_fail(e, err->status, "%s:%u: %s", file, err->line, err->message);
     return vep__engine_fail(e, err->status, "%s: %s", file, err->message);
 }
 
-vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
-                     const char *dir, const char *src, size_t len)
+/* Creates the sandbox with the engine's limits and `sf` as the reader of
+** helper modules. */
+static vep_status make_sandbox(vep_engine *e, vep_script_files *sf,
+                               vep_sandbox **sb)
 {
     vep_sandbox_config cfg;
-    vep_sandbox_error err;
-    vep_sandbox *sb = NULL;
-    vep_script_files ls;
-    read_args ra;
-    char *name = NULL, *text = NULL;
     vep_status st;
-    size_t problems;
-
-    memset(&ls, 0, sizeof ls);
-    memset(&err, 0, sizeof err);
-    ls.alloc = m->alloc;
-    ls.sources = &m->sources;
-    ls.nsources = &m->nsources;
-    ls.owner = "instrument";
-    ls.dir = dir;
-    if (dir) {
-        ls.realdir = realpath(dir, NULL);
-        if (ls.realdir == NULL) {
-            st = vep__engine_fail(e, VEP_ERR_IO, "%s: cannot resolve directory %s: %s",
-                                  path, dir, strerror(errno));
-            goto done;
-        }
-    }
-    name = vep__strdup(m->alloc, path);
-    text = vep__strndup(m->alloc, src, len);
-    if (name == NULL || text == NULL) {
-        vep__free(m->alloc, name);
-        vep__free(m->alloc, text);
-        st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
-        goto done;
-    }
-    if (vep__add_source(&ls, name, NULL, text, len) != 0) {  /* took ownership */
-        st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
-        goto done;
-    }
 
     memset(&cfg, 0, sizeof cfg);
     cfg.alloc = &e->alloc;
@@ -498,59 +465,138 @@ vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
     cfg.instruction_limit = e->limits.instructions;
     cfg.time_limit_ms = e->limits.time_ms;
     cfg.reader = vep__read_module;
-    cfg.reader_ud = &ls;
-    st = vep__sandbox_new(&sb, &cfg);
-    if (st != VEP_OK) {
+    cfg.reader_ud = sf;
+    st = vep__sandbox_new(sb, &cfg);
+    if (st != VEP_OK)
         vep__engine_fail(e, st, "cannot create the script sandbox: %s", vep_strerror(st));
+    return st;
+}
+
+/* Reads the records into the model and checks it; VEP_OK, or
+** VEP_ERR_DEFINITION with every problem reported, or another failure. */
+static vep_status read_and_check(vep_engine *e, vep_sandbox *sb,
+                                 const vep_script_load *sl, const char *path)
+{
+    vep_sandbox_error err;
+    read_args ra;
+    vep_status st;
+    size_t problems;
+
+    memset(&err, 0, sizeof err);
+    ra.sl = sl;
+    ra.d = &e->diags;
+    vep__buf_init(&ra.scratch, sl->alloc);
+    st = vep__sandbox_cpcall(sb, read_decls, &ra, &err);
+    vep__buf_free(&ra.scratch);
+    if (st == VEP_ERR_NOMEM)
+        return vep__engine_fail(e, st, "out of memory");
+    if (st != VEP_OK)
+        return script_failed(e, sl, &err);
+    /* The checks run even after reading problems, so that the user sees
+    ** every problem at once; the readers leave no NULL where the checks
+    ** look (a missing field is NULL only where the checks test for it). */
+    problems = e->diags.n;
+    if (!e->diags.nomem)
+        problems += sl->check(sl->model, &e->diags);
+    if (e->diags.nomem)
+        return vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
+    if (problems)
+        return vep__engine_fail(e, VEP_ERR_DEFINITION,
+                                "%s: the %s definition has %zu problem%s",
+                                path, sl->owner, problems + e->diags.dropped,
+                                problems + e->diags.dropped == 1 ? "" : "s");
+    return VEP_OK;
+}
+
+vep_status vep__script_load(vep_engine *e, const vep_script_load *sl,
+                            const char *path, const char *dir,
+                            const char *src, size_t len)
+{
+    vep_sandbox_error err;
+    vep_sandbox *sb = NULL;
+    vep_script_files sf;
+    char *name = NULL, *text = NULL;
+    vep_status st;
+
+    memset(&sf, 0, sizeof sf);
+    memset(&err, 0, sizeof err);
+    sf.alloc = sl->alloc;
+    sf.sources = sl->sources;
+    sf.nsources = sl->nsources;
+    sf.owner = sl->owner;
+    sf.dir = dir;
+    if (dir) {
+        sf.realdir = realpath(dir, NULL);
+        if (sf.realdir == NULL) {
+            st = vep__engine_fail(e, VEP_ERR_IO, "%s: cannot resolve directory %s: %s",
+                                  path, dir, strerror(errno));
+            goto done;
+        }
+    }
+    name = vep__strdup(sl->alloc, path);
+    text = vep__strndup(sl->alloc, src, len);
+    if (name == NULL || text == NULL) {
+        vep__free(sl->alloc, name);
+        vep__free(sl->alloc, text);
+        st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
         goto done;
     }
-    st = vep__script_run(sb, m->sources[0].label, m->sources[0].text, len, &err);
-    if (st == VEP_OK && ls.nomem)   /* even if the script caught it */
+    if (vep__add_source(&sf, name, NULL, text, len) != 0) {  /* took ownership */
+        st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
+        goto done;
+    }
+    st = make_sandbox(e, &sf, &sb);
+    if (st != VEP_OK)
+        goto done;
+    st = vep__script_run_with(sb, sl->kinds, (*sl->sources)[0].label,
+                              (*sl->sources)[0].text, len, &err);
+    if (st == VEP_OK && sf.nomem)   /* even if the script caught it */
         st = err.status = VEP_ERR_NOMEM;
     if (st == VEP_ERR_NOMEM) {
         vep__engine_fail(e, st, "out of memory");
         goto done;
     }
     if (st != VEP_OK) {
-        script_failed(e, m, &err);
+        script_failed(e, sl, &err);
         goto done;
     }
-    ra.sb = sb;
-    ra.m = m;
-    ra.d = &e->diags;
-    vep__buf_init(&ra.scratch, m->alloc);
-    st = vep__sandbox_cpcall(sb, read_decls, &ra, &err);
-    vep__buf_free(&ra.scratch);
-    if (st == VEP_ERR_NOMEM) {
-        vep__engine_fail(e, st, "out of memory");
+    st = read_and_check(e, sb, sl, path);
+    if (st != VEP_OK)
         goto done;
-    }
-    if (st != VEP_OK) {
-        script_failed(e, m, &err);
-        goto done;
-    }
-    /* The checks run even after reading problems, so that the user sees
-    ** every problem at once; the readers leave no NULL where the checks
-    ** look (a missing field is NULL only where the checks test for it). */
-    problems = e->diags.n;
-    if (!e->diags.nomem)
-        problems += vep__check(m, &e->diags);
-    if (e->diags.nomem) {
-        st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
-        goto done;
-    }
-    if (problems) {
-        st = vep__engine_fail(e, VEP_ERR_DEFINITION,
-                              "%s: the instrument definition has %zu problem%s",
-                              path, problems + e->diags.dropped,
-                              problems + e->diags.dropped == 1 ? "" : "s");
-        goto done;
-    }
-    st = vep__hash_sources(m->alloc, m->sources, m->nsources, m->sha256);
+    st = vep__hash_sources(sl->alloc, *sl->sources, *sl->nsources, sl->sha256);
     if (st != VEP_OK)
         vep__engine_fail(e, st, "cannot hash the script sources");
 done:
     vep__sandbox_free(sb);
-    free(ls.realdir);
+    free(sf.realdir);
     return st;
+}
+
+/* The instrument's reader and checks, in the shape vep__script_load
+** calls them. */
+static void read_instrument(lua_State *L, void *model, vep_diags *d, vep_buf *scratch)
+{
+    vep__decl_read(L, model, d, scratch);
+}
+
+static size_t check_instrument(void *model, vep_diags *d)
+{
+    return vep__check(model, d);
+}
+
+vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
+                     const char *dir, const char *src, size_t len)
+{
+    vep_script_load sl;
+
+    sl.kinds = &instrument_kinds;
+    sl.owner = "instrument";
+    sl.alloc = m->alloc;
+    sl.sources = &m->sources;
+    sl.nsources = &m->nsources;
+    sl.sha256 = m->sha256;
+    sl.model = m;
+    sl.read = read_instrument;
+    sl.check = check_instrument;
+    return vep__script_load(e, &sl, path, dir, src, len);
 }

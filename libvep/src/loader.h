@@ -90,6 +90,31 @@ int vep__read_module(void *ud, const char *name, const char **src,
 vep_status vep__hash_sources(const vep_alloc *a, vep_source *v, size_t n,
                              char out[65]);
 
+/* One kind of script to load: its constructors, the word messages use
+** ("instrument", "plan"), where its sources and digest go, and the model
+** with its reader (records to model, in a protected call) and its checks
+** (returning the number of problems added). */
+typedef struct vep_script_load {
+    const vep_script_kinds *kinds;
+    const char *owner;
+    const vep_alloc *alloc;
+    vep_source **sources;
+    size_t *nsources;
+    char *sha256;          /* 65 bytes                                  */
+    void *model;
+    void (*read)(lua_State *L, void *model, vep_diags *d, vep_buf *scratch);
+    size_t (*check)(void *model, vep_diags *d);
+} vep_script_load;
+
+/* Loads a script: runs it in a sandbox with the engine's limits (helper
+** modules from `dir`, or none when NULL), reads and checks the records,
+** hashes the sources.  `path` names the file in messages.  Every problem
+** is reported with file, line and id. */
+struct vep_engine;
+vep_status vep__script_load(struct vep_engine *e, const vep_script_load *sl,
+                            const char *path, const char *dir,
+                            const char *src, size_t len);
+
 /* decl.c: reads the records (in the registry of L) into `m`.  Runs inside
 ** a protected call; problems go to `d` with file, line and id.  `scratch`
 ** is a buffer the caller frees, whatever happens. */

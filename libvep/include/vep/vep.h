@@ -356,7 +356,8 @@ VEP_API vep_status vep_assess(char **out, vep_instrument *instrument,
 
 /* Runs the plan script's own test cases; the report has the shape of
 ** vep_instrument_run_tests' ({"plan", "version", "cases", "passed",
-** "failed"}). */
+** "failed"}), plus "never_held": the ids of the rules that no case made
+** hold. */
 VEP_API vep_status vep_plan_run_tests(char **out, size_t *out_failed,
                                       vep_plan *plan);
 
