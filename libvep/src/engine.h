@@ -18,7 +18,7 @@ struct vep_engine {
     vep_diags diags;     /* problems found by the last call            */
     vep_buf errmsg;      /* message of the last failed call             */
     vep_status status;   /* status of the last call                     */
-    size_t ninstruments; /* live instruments                            */
+    size_t ninstruments; /* live instruments and plans                  */
     int orphaned;        /* vep_engine_free was called while instruments
                             lived: the last one frees the engine        */
 };
