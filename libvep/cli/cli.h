@@ -42,18 +42,28 @@ typedef struct cli_options {
     const char *lang;             /* info, plan, assess: --lang TAG       */
     const char *context;          /* plan, assess: --context FILE         */
     const char *agency;           /* plan, assess: --agency NAME          */
+    const char *format;           /* doc: --format md|html                */
     const char **args;            /* operands after the subcommand        */
     size_t nargs;
 } cli_options;
 
+/* The options that only some subcommands take (cli_command.accepts). */
+enum {
+    CLI_TAKES_LANG = 1u << 0,     /* --lang TAG                           */
+    CLI_TAKES_CONTEXT = 1u << 1,  /* --context FILE, --agency NAME        */
+    CLI_TAKES_FORMAT = 1u << 2    /* --format NAME                        */
+};
+
 /* A subcommand: its name, one-line synopsis and summary for the main
-** usage text, its own usage text, and the function that runs it. */
+** usage text, its own usage text, the function that runs it, and the
+** CLI_TAKES_ options it accepts besides the global ones. */
 typedef struct cli_command {
     const char *name;
     const char *synopsis;         /* e.g. "SCRIPT ASSESSMENT"             */
     const char *summary;          /* one line for 'vep --help'            */
     const char *usage;            /* the command's --help text            */
     int (*run)(const cli_options *opts);
+    unsigned accepts;             /* CLI_TAKES_* flags                    */
 } cli_command;
 
 extern const cli_command cli_command_validate;
@@ -62,6 +72,11 @@ extern const cli_command cli_command_info;
 extern const cli_command cli_command_test;
 extern const cli_command cli_command_plan;
 extern const cli_command cli_command_assess;
+extern const cli_command cli_command_lint;
+extern const cli_command cli_command_doc;
+extern const cli_command cli_command_schema;
+extern const cli_command cli_command_diff;
+extern const cli_command cli_command_migrate;
 
 /* ---- util.c ----------------------------------------------------------- */
 
@@ -119,6 +134,31 @@ int cli_engine_new(const cli_options *opts, vep_engine **out);
 ** and the diagnostics and returns the exit status; 0 on success. */
 int cli_load(const cli_options *opts, vep_engine *engine, const char *path,
              vep_instrument **out);
+
+/* Loads the script at `path`: as an instrument, or, when the instrument
+** load fails only because it is a plan script, as a plan.  Exactly one of
+** *ins and *plan is set on success; on failure both are NULL and the
+** engine holds the problems (nothing is printed). */
+vep_status cli_load_script(vep_engine *engine, const char *path,
+                           vep_instrument **ins, vep_plan **plan);
+
+/* A list of paths owned by it (freed with cli_paths_free()). */
+typedef struct cli_paths {
+    char **v;
+    size_t n, cap;
+} cli_paths;
+
+/* Appends to `list` the scripts `target` names: the file itself, or, for
+** a directory, every *.lua file in it and its subdirectories except files
+** named *-tests.lua (test cases kept apart), files under a subdirectory
+** named "lib" (helper modules) and hidden files and directories, sorted
+** bytewise.  Symbolic links to directories are not followed.  Problems
+** are printed; returns 0, 2 when a directory or file could not be read
+** (the others are still listed), 1 for a directory without scripts, 70
+** when out of memory. */
+int cli_collect_scripts(const cli_options *opts, const char *target,
+                        cli_paths *list);
+void cli_paths_free(cli_paths *list);
 
 /* Writes `len` bytes of `text` to stdout, then a newline unless `text`
 ** already ends with one. */

@@ -44,7 +44,9 @@ static const char *const known_top[] = {
     "id", "version", "title", "description", "languages", "licence",
     "population", "assessor", "base", "illustrative", "no_total", "sha256",
     "scales", "parts", "domains", "items", "scores", "levels", "flags",
-    "judgement", "tests", NULL
+    "judgement", "tests",
+    "language",   /* said by check_lang() when a fallback was taken */
+    NULL
 };
 
 /* Member `key` of `o`, or NULL when `o` is not an object, lacks it or has
@@ -531,14 +533,18 @@ static const char *const domain_keys[] = { "id", "title", "kind", "part",
 static const char *const item_keys[] = {
     "id", "type", "scale", "options", "required", "domains", "weights",
     "when", "text", "guidance", "protective", "unknown_allowed",
-    "not_applicable_allowed", "min", "max", "part", NULL
+    "not_applicable_allowed", "min", "max", "part",
+    "max_length", "when_words", NULL  /* for guides (vep doc) */
 };
 static const char *const score_keys[] = { "id", "title", "rule", "domain",
                                           "items", "range", "decimals",
-                                          NULL };
+                                          /* for guides (vep doc): */
+                                          "terms", "at_least", "missing",
+                                          "max_unknown", NULL };
 static const char *const level_keys[] = { "id", "title", "of", "bands",
                                           NULL };
-static const char *const flag_keys[] = { "id", "title", "when", NULL };
+static const char *const flag_keys[] = { "id", "title", "when",
+                                         "when_words", NULL };
 
 static const list_section list_sections[] = {
     { "scales", "Scales", NULL, scale_details, scale_keys },
@@ -622,12 +628,17 @@ static void print_rest(const cJSON *doc, const char *lang)
     }
 }
 
-/* Warns when --lang names a language the instrument does not have (the
-** library then shows the first one). */
+/* Warns when --lang names a language the instrument does not have, and
+** says where the texts shown come from (the description's "language":
+** the languages of its fallback chain that gave texts, and whether they
+** were transliterated). */
 static void check_lang(const cli_options *opts, const cJSON *doc)
 {
     const cJSON *langs = member(doc, "languages"), *l;
+    const cJSON *used = member(member(doc, "language"), "used");
     const char *first = NULL;
+    char from[256];
+    size_t n = 0;
 
     if (opts->lang == NULL || !cJSON_IsArray(langs) || langs->child == NULL)
         return;
@@ -639,8 +650,21 @@ static void check_lang(const cli_options *opts, const cJSON *doc)
         if (cli_lang_equal(l->valuestring, opts->lang))
             return;
     }
-    cli_warning(opts, "the instrument has no language '%s'; showing '%s'",
-                opts->lang, first ? first : "its first language");
+    from[0] = '\0';
+    cJSON_ArrayForEach(l, used) {
+        const cJSON *tag = member(l, "tag");
+        if (cJSON_IsString(tag) && n < sizeof from)
+            n += (size_t)snprintf(from + n, sizeof from - n, "%s'%s'%s", n ? ", " : "",
+                                  tag->valuestring,
+                                  cJSON_IsTrue(member(l, "transliterated"))
+                                  ? " (transliterated)" : "");
+    }
+    if (from[0])
+        cli_warning(opts, "the instrument has no language '%s'; showing %s",
+                    opts->lang, from);
+    else
+        cli_warning(opts, "the instrument has no language '%s'; showing '%s'",
+                    opts->lang, first ? first : "its first language");
 }
 
 /* Loads the script, describes it in the chosen language and prints the
@@ -695,5 +719,5 @@ cleanup:
 
 const cli_command cli_command_info = {
     "info", "SCRIPT [--lang TAG]", "describe an instrument in readable form",
-    info_usage, cmd_info
+    info_usage, cmd_info, CLI_TAKES_LANG
 };

@@ -154,10 +154,11 @@ static int cmd_assess(const cli_options *opts)
 
 const cli_command cli_command_plan = {
     "plan", "PLAN RESULT", "derive the plan from a result (--context CASE)",
-    plan_usage, cmd_plan
+    plan_usage, cmd_plan, CLI_TAKES_LANG | CLI_TAKES_CONTEXT
 };
 
 const cli_command cli_command_assess = {
     "assess", "INSTR PLAN ASSESSMENT",
-    "score and plan in one go (--context CASE)", assess_usage, cmd_assess
+    "score and plan in one go (--context CASE)", assess_usage, cmd_assess,
+    CLI_TAKES_LANG | CLI_TAKES_CONTEXT
 };

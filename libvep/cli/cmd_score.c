@@ -67,5 +67,5 @@ cleanup:
 
 const cli_command cli_command_score = {
     "score", "SCRIPT ASSESSMENT", "score an assessment ('-': standard input)",
-    score_usage, cmd_score
+    score_usage, cmd_score, 0
 };

@@ -2,26 +2,15 @@
 ** cmd_test.c -- vep test SCRIPT|DIR: runs the test cases that instruments
 ** and plans declare, one script or every script under a directory.
 **
-** With a directory, every *.lua file in it and in its subdirectories is
-** taken as an instrument script, except files named *-tests.lua (test
-** cases kept apart, loaded by the instrument's require), files under a
-** subdirectory named "lib" (helper modules) and hidden files and
-** directories.  Symbolic links to directories are not followed, so a link
-** cycle cannot make the walk endless.  Paths are sorted bytewise so the
-** output order does not depend on the file system.
+** With a directory, the scripts are those cli_collect_scripts() (util.c)
+** finds: every *.lua file under it except *-tests.lua modules, helper
+** modules under "lib" and hidden files, in bytewise order.
 */
-#define _POSIX_C_SOURCE 200809L
-#include <dirent.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <cJSON.h>
 #include "cli.h"
-
-/* Subdirectories deeper than this are not walked. */
-#define TEST_MAX_DEPTH 32
 
 static const char test_usage[] =
     "Usage: vep test [OPTIONS] SCRIPT|DIR\n"
@@ -37,12 +26,6 @@ static const char test_usage[] =
     "3 when a case's script rule exceeded a limit,\n"
     "2 when a script is invalid.\n";
 
-/* A growable list of owned path strings. */
-typedef struct path_list {
-    char **v;
-    size_t n, cap;
-} path_list;
-
 /* Case counts over all instruments of the run. */
 typedef struct test_totals {
     size_t passed, failed;
@@ -52,149 +35,6 @@ typedef struct test_totals {
 static int worse(int a, int b)
 {
     return a > b ? a : b;
-}
-
-/* Appends `path` (taking ownership, also on failure).  Returns 0, or -1
-** when out of memory. */
-static int path_list_add(path_list *l, char *path)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 16;
-        char **v = realloc(l->v, cap * sizeof *v);
-        if (v == NULL) {
-            free(path);
-            return -1;
-        }
-        l->v = v;
-        l->cap = cap;
-    }
-    l->v[l->n++] = path;
-    return 0;
-}
-
-/* Frees the list and its strings. */
-static void path_list_free(path_list *l)
-{
-    size_t i;
-
-    for (i = 0; i < l->n; i++)
-        free(l->v[i]);
-    free(l->v);
-    l->v = NULL;
-    l->n = l->cap = 0;
-}
-
-/* "dir/name" in a new string (no doubled '/'), or NULL when out of
-** memory. */
-static char *join_path(const char *dir, const char *name)
-{
-    size_t dlen = strlen(dir), nlen = strlen(name);
-    int slash = dlen > 0 && dir[dlen - 1] != '/';
-    char *s = malloc(dlen + (size_t)slash + nlen + 1);
-
-    if (s == NULL)
-        return NULL;
-    memcpy(s, dir, dlen);
-    if (slash)
-        s[dlen] = '/';
-    memcpy(s + dlen + (size_t)slash, name, nlen + 1);
-    return s;
-}
-
-/* Whether `name` ends with `suffix`. */
-static int ends_with(const char *name, const char *suffix)
-{
-    size_t n = strlen(name), s = strlen(suffix);
-    return n >= s && strcmp(name + n - s, suffix) == 0;
-}
-
-/* Whether a file name is that of an instrument script. */
-static int is_script_name(const char *name)
-{
-    return strlen(name) > 4 && ends_with(name, ".lua")
-        && !ends_with(name, "-tests.lua");
-}
-
-/* Bytewise order of two paths, for qsort. */
-static int compare_paths(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Adds the instrument scripts under `dir` to `list`.  A directory that
-** cannot be read is reported and skipped (exit 2 at the end, as for a
-** script that cannot be read).  Returns the worst exit status so far. */
-static int collect_scripts(const cli_options *opts, const char *dir,
-                           int depth, path_list *list)
-{
-    DIR *d;
-    struct dirent *e;
-    int rc = CLI_EXIT_OK;
-
-    if (depth > TEST_MAX_DEPTH) {
-        cli_error(opts, VEP_ERR_IO, "too_deep",
-                  "'%s': directories nested too deeply; not walked", dir);
-        return CLI_EXIT_SCRIPT;
-    }
-    d = opendir(dir);
-    if (d == NULL) {
-        cli_error(opts, VEP_ERR_IO, "unreadable_directory",
-                  "cannot read directory '%s': %s", dir, strerror(errno));
-        return CLI_EXIT_SCRIPT;
-    }
-    for (;;) {
-        struct stat st;
-        char *path;
-
-        errno = 0;
-        e = readdir(d);
-        if (e == NULL) {
-            if (errno != 0) {
-                cli_error(opts, VEP_ERR_IO, "unreadable_directory",
-                          "cannot read directory '%s': %s", dir,
-                          strerror(errno));
-                rc = worse(rc, CLI_EXIT_SCRIPT);
-            }
-            break;
-        }
-        if (e->d_name[0] == '.')
-            continue;
-        path = join_path(dir, e->d_name);
-        if (path == NULL)
-            goto nomem;
-        if (lstat(path, &st) != 0) {
-            cli_error(opts, VEP_ERR_IO, "unreadable_file",
-                      "cannot access '%s': %s", path, strerror(errno));
-            rc = worse(rc, CLI_EXIT_SCRIPT);
-            free(path);
-            continue;
-        }
-        if (S_ISDIR(st.st_mode)) {
-            if (strcmp(e->d_name, "lib") != 0)
-                rc = worse(rc, collect_scripts(opts, path, depth + 1, list));
-            free(path);
-            if (rc == CLI_EXIT_INTERNAL)
-                break;
-            continue;
-        }
-        if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
-            free(path);          /* a dangling link: nothing to test */
-            continue;
-        }
-        if (!S_ISREG(st.st_mode) || !is_script_name(e->d_name)) {
-            free(path);
-            continue;
-        }
-        if (path_list_add(list, path) != 0)
-            goto nomem;
-    }
-    closedir(d);
-    return rc;
-
-nomem:
-    closedir(d);
-    cli_error(opts, VEP_ERR_NOMEM, "out_of_memory", "out of memory");
-    return CLI_EXIT_INTERNAL;
 }
 
 /* Prints one failure of a case: an object by its "message" if it has
@@ -286,15 +126,6 @@ static void report_limit(const cli_options *opts, const char *path,
     }
 }
 
-/* Whether the failed instrument load on `engine` failed because the
-** script is a plan script (it declares plan {...}). */
-static int is_plan_script(const vep_engine *engine)
-{
-    const char *rule = vep_diag_get(engine, 0, VEP_DIAG_RULE);
-    return vep_diag_count(engine) == 1 && rule
-        && strcmp(rule, "wrong_script_kind") == 0;
-}
-
 /* Loads one script (an instrument, or a plan), runs its cases, prints
 ** them and its summary line and adds them to `totals`.  Returns the exit
 ** status for this script. */
@@ -312,9 +143,7 @@ static int run_one(const cli_options *opts, vep_engine *engine,
     int rc, limit_hit = 0;
 
     fflush(stdout);        /* keep stdout and stderr in order in a log */
-    st = vep_instrument_load_file(&inst, engine, path);
-    if (st != VEP_OK && is_plan_script(engine))
-        st = vep_plan_load_file(&plan, engine, path);
+    st = cli_load_script(engine, path, &inst, &plan);
     if (st != VEP_OK) {
         cli_report(opts, engine, st);
         rc = cli_exit_for_status(st);
@@ -395,39 +224,19 @@ cleanup:
 ** the scripts'. */
 static int cmd_test(const cli_options *opts)
 {
-    path_list list = { NULL, 0, 0 };
+    cli_paths list = { NULL, 0, 0 };
     test_totals totals = { 0, 0 };
     vep_engine *engine = NULL;
-    const char *target;
-    struct stat st;
     size_t i;
-    int rc = CLI_EXIT_OK;
+    int rc;
 
     if (opts->nargs != 1)
         return cli_usage_error(opts->nargs == 0
                                    ? "test: missing SCRIPT or DIR"
                                    : "test: too many arguments");
-    target = opts->args[0];
-    if (stat(target, &st) == 0 && S_ISDIR(st.st_mode)) {
-        rc = collect_scripts(opts, target, 0, &list);
-        if (rc == CLI_EXIT_INTERNAL)
-            goto cleanup;
-        if (list.n == 0 && rc == CLI_EXIT_OK) {
-            cli_error(opts, VEP_ERR_IO, "no_instruments",
-                      "no instrument scripts found in '%s'", target);
-            rc = CLI_EXIT_INVALID;
-        }
-        if (list.n > 1)
-            qsort(list.v, list.n, sizeof list.v[0], compare_paths);
-    } else {
-        size_t len = strlen(target);
-        char *copy = malloc(len + 1);
-        if (copy == NULL)
-            goto nomem;
-        memcpy(copy, target, len + 1);
-        if (path_list_add(&list, copy) != 0)    /* frees copy */
-            goto nomem;
-    }
+    rc = cli_collect_scripts(opts, opts->args[0], &list);
+    if (rc == CLI_EXIT_INTERNAL)
+        goto cleanup;
     if (list.n > 0) {
         int erc = cli_engine_new(opts, &engine);
         if (erc != 0) {
@@ -439,18 +248,13 @@ static int cmd_test(const cli_options *opts)
         rc = worse(rc, run_one(opts, engine, list.v[i], &totals));
     printf("%lu passed, %lu failed\n", (unsigned long)totals.passed,
            (unsigned long)totals.failed);
-    goto cleanup;
-
-nomem:
-    cli_error(opts, VEP_ERR_NOMEM, "out_of_memory", "out of memory");
-    rc = CLI_EXIT_INTERNAL;
 cleanup:
     vep_engine_free(engine);
-    path_list_free(&list);
+    cli_paths_free(&list);
     return rc;
 }
 
 const cli_command cli_command_test = {
     "test", "SCRIPT|DIR", "run the scripts' own test cases",
-    test_usage, cmd_test
+    test_usage, cmd_test, 0
 };

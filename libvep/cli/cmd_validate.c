@@ -1,6 +1,6 @@
 /*
-** cmd_validate.c -- vep validate SCRIPT: loads and checks an instrument and
-** says what it declares.
+** cmd_validate.c -- vep validate SCRIPT: loads and checks an instrument or
+** a plan script and says what it declares.
 */
 #include <stdio.h>
 #include <string.h>
@@ -10,11 +10,12 @@
 static const char validate_usage[] =
     "Usage: vep validate [OPTIONS] SCRIPT\n"
     "\n"
-    "Loads the instrument script SCRIPT and checks its definition.  Every\n"
-    "problem found is reported on standard error as\n"
+    "Loads the instrument or plan script SCRIPT and checks its definition.\n"
+    "Every problem found is reported on standard error as\n"
     "FILE:LINE: item 'ID': MESSAGE (RULE).  When the script is valid, one\n"
-    "line on standard output gives the instrument's id and version and the\n"
-    "number of items, scores, levels, flags and test cases.\n";
+    "line on standard output gives its id and version and what it declares:\n"
+    "items, scores, levels, flags and test cases of an instrument; agencies,\n"
+    "interventions, rules and test cases of a plan.\n";
 
 /* Appends ", N things" (or "(N things" for the first) for the array `key`
 ** of the describe document, when it has that key.  A number instead of an
@@ -41,6 +42,7 @@ static int cmd_validate(const cli_options *opts)
 {
     vep_engine *engine = NULL;
     vep_instrument *inst = NULL;
+    vep_plan *plan = NULL;
     char *desc = NULL;
     cJSON *doc = NULL;
     const char *path;
@@ -55,10 +57,10 @@ static int cmd_validate(const cli_options *opts)
     rc = cli_engine_new(opts, &engine);
     if (rc != 0)
         goto cleanup;
-    rc = cli_load(opts, engine, path, &inst);
-    if (rc != 0)
-        goto cleanup;
-    st = vep_instrument_describe(&desc, inst, NULL);
+    st = cli_load_script(engine, path, &inst, &plan);
+    if (st == VEP_OK)
+        st = inst ? vep_instrument_describe(&desc, inst, NULL)
+                  : vep_plan_describe(&desc, plan, NULL);
     if (st != VEP_OK) {
         cli_report(opts, engine, st);
         rc = cli_exit_for_status(st);
@@ -72,12 +74,19 @@ static int cmd_validate(const cli_options *opts)
         rc = CLI_EXIT_INTERNAL;
         goto cleanup;
     }
-    printf("%s: instrument %s %s is valid", path, vep_instrument_id(inst),
-           vep_instrument_version(inst));
-    print_count(doc, "items", "item", "items", &first);
-    print_count(doc, "scores", "score", "scores", &first);
-    print_count(doc, "levels", "level", "levels", &first);
-    print_count(doc, "flags", "flag", "flags", &first);
+    if (inst) {
+        printf("%s: instrument %s %s is valid", path, vep_instrument_id(inst),
+               vep_instrument_version(inst));
+        print_count(doc, "items", "item", "items", &first);
+        print_count(doc, "scores", "score", "scores", &first);
+        print_count(doc, "levels", "level", "levels", &first);
+        print_count(doc, "flags", "flag", "flags", &first);
+    } else {
+        printf("%s: plan %s %s is valid", path, vep_plan_id(plan), vep_plan_version(plan));
+        print_count(doc, "agencies", "agency", "agencies", &first);
+        print_count(doc, "interventions", "intervention", "interventions", &first);
+        print_count(doc, "rules", "rule", "rules", &first);
+    }
     print_count(doc, "tests", "test case", "test cases", &first);
     fputs(first ? "\n" : ")\n", stdout);
     rc = CLI_EXIT_OK;
@@ -86,11 +95,12 @@ cleanup:
     cJSON_Delete(doc);
     vep_free(desc);
     vep_instrument_free(inst);
+    vep_plan_free(plan);
     vep_engine_free(engine);
     return rc;
 }
 
 const cli_command cli_command_validate = {
-    "validate", "SCRIPT", "load and check an instrument script",
-    validate_usage, cmd_validate
+    "validate", "SCRIPT", "load and check an instrument or plan script",
+    validate_usage, cmd_validate, 0
 };

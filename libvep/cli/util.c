@@ -1,13 +1,16 @@
 /*
 ** util.c -- what the subcommands of the vep command share: reading input,
-** parsing numbers, creating the engine, loading a script, and printing
-** errors as text or as JSON.
+** parsing numbers, creating the engine, loading a script, finding the
+** scripts under a directory, and printing errors as text or as JSON.
 */
+#define _POSIX_C_SOURCE 200809L
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <cJSON.h>
 #include "cli.h"
 
@@ -408,6 +411,27 @@ int cli_load(const cli_options *opts, vep_engine *engine, const char *path,
     return cli_exit_for_status(st);
 }
 
+/* Loads the script at `path` as an instrument, or as a plan when it is
+** one (cli.h). */
+vep_status cli_load_script(vep_engine *engine, const char *path,
+                           vep_instrument **ins, vep_plan **plan)
+{
+    vep_status st = vep_instrument_load_file(ins, engine, path);
+    const char *rule;
+
+    *plan = NULL;
+    if (st == VEP_OK)
+        return st;
+    *ins = NULL;
+    rule = vep_diag_count(engine) == 1 ? vep_diag_get(engine, 0, VEP_DIAG_RULE) : NULL;
+    if (rule && strcmp(rule, "wrong_script_kind") == 0) {
+        st = vep_plan_load_file(plan, engine, path);
+        if (st != VEP_OK)
+            *plan = NULL;
+    }
+    return st;
+}
+
 /* Writes a document the library produced, newline-terminated. */
 void cli_print_document(const char *text, size_t len)
 {
@@ -545,4 +569,177 @@ void cli_put_value(const cJSON *v, const char *lang, int indent)
         if (s != NULL)
             cJSON_free(s);
     }
+}
+
+/* ---- Finding the scripts under a directory ----------------------------- */
+
+/* Subdirectories deeper than this are not walked. */
+#define CLI_MAX_DEPTH 32
+
+/* Appends `path` (taking ownership, also on failure).  Returns 0, or -1
+** when out of memory. */
+static int paths_add(cli_paths *l, char *path)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (v == NULL) {
+            free(path);
+            return -1;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n++] = path;
+    return 0;
+}
+
+void cli_paths_free(cli_paths *l)
+{
+    size_t i;
+
+    for (i = 0; i < l->n; i++)
+        free(l->v[i]);
+    free(l->v);
+    l->v = NULL;
+    l->n = l->cap = 0;
+}
+
+/* "dir/name" in a new string (no doubled '/'), or NULL when out of
+** memory. */
+static char *join_path(const char *dir, const char *name)
+{
+    size_t dlen = strlen(dir), nlen = strlen(name);
+    int slash = dlen > 0 && dir[dlen - 1] != '/';
+    char *s = malloc(dlen + (size_t)slash + nlen + 1);
+
+    if (s == NULL)
+        return NULL;
+    memcpy(s, dir, dlen);
+    if (slash)
+        s[dlen] = '/';
+    memcpy(s + dlen + (size_t)slash, name, nlen + 1);
+    return s;
+}
+
+/* Whether a file name is that of a script: *.lua, not *-tests.lua. */
+static int is_script_name(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcmp(name + n - 4, ".lua") == 0
+        && !(n >= 10 && strcmp(name + n - 10, "-tests.lua") == 0);
+}
+
+/* Bytewise order of two paths, for qsort. */
+static int compare_paths(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Adds the scripts under `dir` to `list`.  A directory or file that
+** cannot be read is reported and skipped.  Returns the worst exit status
+** so far (2, or 70 when out of memory). */
+static int walk_scripts(const cli_options *opts, const char *dir, int depth,
+                        cli_paths *list)
+{
+    DIR *d;
+    struct dirent *e;
+    int rc = CLI_EXIT_OK;
+
+    if (depth > CLI_MAX_DEPTH) {
+        cli_error(opts, VEP_ERR_IO, "too_deep",
+                  "'%s': directories nested too deeply; not walked", dir);
+        return CLI_EXIT_SCRIPT;
+    }
+    d = opendir(dir);
+    if (d == NULL) {
+        cli_error(opts, VEP_ERR_IO, "unreadable_directory",
+                  "cannot read directory '%s': %s", dir, strerror(errno));
+        return CLI_EXIT_SCRIPT;
+    }
+    for (;;) {
+        struct stat st;
+        char *path;
+
+        errno = 0;
+        e = readdir(d);
+        if (e == NULL) {
+            if (errno != 0) {
+                cli_error(opts, VEP_ERR_IO, "unreadable_directory",
+                          "cannot read directory '%s': %s", dir, strerror(errno));
+                rc = rc > CLI_EXIT_SCRIPT ? rc : CLI_EXIT_SCRIPT;
+            }
+            break;
+        }
+        if (e->d_name[0] == '.')
+            continue;
+        path = join_path(dir, e->d_name);
+        if (path == NULL)
+            goto nomem;
+        if (lstat(path, &st) != 0) {
+            cli_error(opts, VEP_ERR_IO, "unreadable_file",
+                      "cannot access '%s': %s", path, strerror(errno));
+            rc = rc > CLI_EXIT_SCRIPT ? rc : CLI_EXIT_SCRIPT;
+            free(path);
+            continue;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            if (strcmp(e->d_name, "lib") != 0) {
+                int sub = walk_scripts(opts, path, depth + 1, list);
+                rc = rc > sub ? rc : sub;
+            }
+            free(path);
+            if (rc == CLI_EXIT_INTERNAL)
+                break;
+            continue;
+        }
+        if (S_ISLNK(st.st_mode) && stat(path, &st) != 0) {
+            free(path);          /* a dangling link: no script */
+            continue;
+        }
+        if (!S_ISREG(st.st_mode) || !is_script_name(e->d_name)) {
+            free(path);
+            continue;
+        }
+        if (paths_add(list, path) != 0)
+            goto nomem;
+    }
+    closedir(d);
+    return rc;
+
+nomem:
+    closedir(d);
+    cli_error(opts, VEP_ERR_NOMEM, "out_of_memory", "out of memory");
+    return CLI_EXIT_INTERNAL;
+}
+
+int cli_collect_scripts(const cli_options *opts, const char *target,
+                        cli_paths *list)
+{
+    struct stat st;
+    char *copy;
+    int rc;
+
+    if (stat(target, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        size_t len = strlen(target);
+        copy = malloc(len + 1);
+        if (copy != NULL)
+            memcpy(copy, target, len + 1);
+        if (copy == NULL || paths_add(list, copy) != 0) {
+            cli_error(opts, VEP_ERR_NOMEM, "out_of_memory", "out of memory");
+            return CLI_EXIT_INTERNAL;
+        }
+        return CLI_EXIT_OK;
+    }
+    rc = walk_scripts(opts, target, 0, list);
+    if (rc == CLI_EXIT_INTERNAL)
+        return rc;
+    if (list->n == 0 && rc == CLI_EXIT_OK) {
+        cli_error(opts, VEP_ERR_IO, "no_scripts",
+                  "no instrument or plan scripts found in '%s'", target);
+        return CLI_EXIT_INVALID;
+    }
+    if (list->n > 1)
+        qsort(list->v, list->n, sizeof list->v[0], compare_paths);
+    return rc;
 }

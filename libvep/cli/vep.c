@@ -20,6 +20,11 @@ static const cli_command *const commands[] = {
     &cli_command_test,
     &cli_command_plan,
     &cli_command_assess,
+    &cli_command_lint,
+    &cli_command_doc,
+    &cli_command_schema,
+    &cli_command_diff,
+    &cli_command_migrate,
 };
 
 static const char global_options_text[] =
@@ -59,7 +64,8 @@ typedef enum option_id {
     OPT_ERROR_FORMAT,
     OPT_LANG,
     OPT_CONTEXT,
-    OPT_AGENCY
+    OPT_AGENCY,
+    OPT_FORMAT
 } option_id;
 
 typedef struct option_def {
@@ -79,6 +85,7 @@ static const option_def option_table[] = {
     { "--lang", OPT_LANG, 1 },
     { "--context", OPT_CONTEXT, 1 },
     { "--agency", OPT_AGENCY, 1 },
+    { "--format", OPT_FORMAT, 1 },
 };
 
 /* What the command line asks for, besides the options for the engine. */
@@ -204,6 +211,9 @@ static int apply_option(const option_def *def, const char *value,
     case OPT_AGENCY:
         opts->agency = value;
         return 0;
+    case OPT_FORMAT:
+        opts->format = value;
+        return 0;
     }
     return 0;
 }
@@ -255,6 +265,43 @@ static int parse_line(int argc, char **argv, cli_options *opts,
     return 0;
 }
 
+/* Refuses an option the subcommand does not take, naming the commands
+** that do.  Returns 0, or the usage error's exit status. */
+static int check_command_options(const cli_command *cmd,
+                                 const cli_options *opts)
+{
+    static const struct {
+        unsigned flag;
+        const char *what;
+    } checks[] = {
+        { CLI_TAKES_LANG, "--lang" },
+        { CLI_TAKES_CONTEXT, "--context" },
+        { CLI_TAKES_CONTEXT, "--agency" },
+        { CLI_TAKES_FORMAT, "--format" },
+    };
+    const char *given[sizeof checks / sizeof checks[0]];
+    size_t i, j;
+
+    given[0] = opts->lang;
+    given[1] = opts->context;
+    given[2] = opts->agency;
+    given[3] = opts->format;
+    for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
+        char names[256] = "";
+        size_t len = 0;
+        if (given[i] == NULL || (cmd->accepts & checks[i].flag))
+            continue;
+        for (j = 0; j < sizeof commands / sizeof commands[0]; j++)
+            if (commands[j]->accepts & checks[i].flag)
+                len += (size_t)snprintf(names + len, sizeof names - len,
+                                        "%s'vep %s'", len ? ", " : "",
+                                        commands[j]->name);
+        return cli_usage_error("option '%s' is only valid with %s",
+                               checks[i].what, names);
+    }
+    return 0;
+}
+
 /* Parses the command line, handles --help and --version, and runs the
 ** subcommand.  Whatever happens, stdout is checked for write errors. */
 int main(int argc, char **argv)
@@ -296,15 +343,7 @@ int main(int argc, char **argv)
     } else if (cmd == NULL) {
         rc = cli_usage_error("no command given");
         goto cleanup;
-    } else if (opts.lang != NULL && cmd != &cli_command_info
-               && cmd != &cli_command_plan && cmd != &cli_command_assess) {
-        rc = cli_usage_error("option '--lang' is only valid with 'vep info', "
-                             "'vep plan' and 'vep assess'");
-        goto cleanup;
-    } else if ((opts.context != NULL || opts.agency != NULL)
-               && cmd != &cli_command_plan && cmd != &cli_command_assess) {
-        rc = cli_usage_error("options '--context' and '--agency' are only "
-                             "valid with 'vep plan' and 'vep assess'");
+    } else if ((rc = check_command_options(cmd, &opts)) != 0) {
         goto cleanup;
     } else {
         rc = cmd->run(&opts);

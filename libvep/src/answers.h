@@ -96,6 +96,14 @@ void vep__rd_fields(vep_reader *r, const cJSON *o, const char *const *names,
                     size_t n, const cJSON **out, const char *item,
                     const char *where);
 
+/* migration_record.c: the "migrations" of the document (NULL: none) into
+** ctx->as; written into results by vep__migrations_write; freed with the
+** assessment. */
+void vep__migrations_read(vep_reader *r, const cJSON *list);
+struct vep_jsonw;
+void vep__migrations_write(struct vep_jsonw *w, const vep_assessment *as);
+void vep__migrations_free(const vep_alloc *a, vep_assessment *as);
+
 /* The model item named by `key`, or -1. */
 int vep__rd_find_item(const vep_reader *r, const char *key);
 

@@ -83,8 +83,8 @@ char *vep__dir_of(const vep_alloc *a, const char *path)
     return vep__strndup(a, path, (size_t)(slash - path));
 }
 
-/* Loads `src` into a new instrument; shared by the file and buffer forms. */
-static vep_status load(vep_instrument **out, vep_engine *e, const char *name,
+/* Loads `src` into a new instrument (a vep_load_fn). */
+static vep_status load(void *out, vep_engine *e, const char *name,
                        const char *dir, const char *src, size_t len)
 {
     vep_instrument *ins;
@@ -103,38 +103,61 @@ static vep_status load(vep_instrument **out, vep_engine *e, const char *name,
         return st;
     }
     e->ninstruments++;
-    *out = ins;
+    *(vep_instrument **)out = ins;
     return VEP_OK;
+}
+
+/* See engine.h. */
+vep_status vep__load_file(void *out, vep_engine *e, const char *path, vep_load_fn load_one)
+{
+    char *src = NULL, *dir = NULL;
+    size_t len = 0;
+    vep_status st;
+
+    if (e == NULL)
+        return VEP_ERR_ARGUMENT;
+    vep__engine_begin(e);
+    if (out == NULL || path == NULL)
+        return vep__engine_fail(e, VEP_ERR_ARGUMENT, "out and path must not be NULL");
+    st = vep__read_file(e, path, &src, &len);
+    if (st != VEP_OK)
+        return st;
+    dir = vep__dir_of(&e->alloc, path);
+    if (dir == NULL)
+        st = vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
+    else
+        st = load_one(out, e, path, dir, src, len);
+    vep__free(&e->alloc, dir);
+    vep__free(&e->alloc, src);
+    return st;
+}
+
+/* See engine.h. */
+vep_status vep__load_buffer(void *out, vep_engine *e, const char *name,
+                            const char *source, size_t length, vep_load_fn load_one)
+{
+    if (e == NULL)
+        return VEP_ERR_ARGUMENT;
+    vep__engine_begin(e);
+    if (out == NULL || source == NULL)
+        return vep__engine_fail(e, VEP_ERR_ARGUMENT, "out and source must not be NULL");
+    return load_one(out, e, name ? name : "(buffer)", NULL, source, length);
+}
+
+/* See engine.h. */
+void vep__engine_release(vep_engine *e)
+{
+    if (e && e->ninstruments && --e->ninstruments == 0 && e->orphaned)
+        vep_engine_free(e);
 }
 
 VEP_API vep_status vep_instrument_load_file(vep_instrument **out,
                                             vep_engine *engine,
                                             const char *path)
 {
-    char *src = NULL, *dir = NULL;
-    size_t len = 0;
-    vep_status st;
-
     if (out)
         *out = NULL;
-    if (engine == NULL)
-        return VEP_ERR_ARGUMENT;
-    vep__engine_begin(engine);
-    if (out == NULL || path == NULL)
-        return vep__engine_fail(engine, VEP_ERR_ARGUMENT, "out and path must not be NULL");
-    st = vep__read_file(engine, path, &src, &len);
-    if (st != VEP_OK)
-        return st;
-    dir = vep__dir_of(&engine->alloc, path);
-    if (dir == NULL) {
-        st = vep__engine_fail(engine, VEP_ERR_NOMEM, "out of memory");
-        goto done;
-    }
-    st = load(out, engine, path, dir, src, len);
-done:
-    vep__free(&engine->alloc, dir);
-    vep__free(&engine->alloc, src);
-    return st;
+    return vep__load_file(out, engine, path, load);
 }
 
 VEP_API vep_status vep_instrument_load_buffer(vep_instrument **out,
@@ -145,12 +168,7 @@ VEP_API vep_status vep_instrument_load_buffer(vep_instrument **out,
 {
     if (out)
         *out = NULL;
-    if (engine == NULL)
-        return VEP_ERR_ARGUMENT;
-    vep__engine_begin(engine);
-    if (out == NULL || source == NULL)
-        return vep__engine_fail(engine, VEP_ERR_ARGUMENT, "out and source must not be NULL");
-    return load(out, engine, name ? name : "(buffer)", NULL, source, length);
+    return vep__load_buffer(out, engine, name, source, length, load);
 }
 
 VEP_API void vep_instrument_free(vep_instrument *instrument)
@@ -163,8 +181,7 @@ VEP_API void vep_instrument_free(vep_instrument *instrument)
     e = instrument->engine;
     vep__model_free(&instrument->model);
     vep__free(&a, instrument);
-    if (e && e->ninstruments && --e->ninstruments == 0 && e->orphaned)
-        vep_engine_free(e);
+    vep__engine_release(e);
 }
 
 VEP_API const char *vep_instrument_id(const vep_instrument *instrument)
@@ -211,6 +228,9 @@ VEP_API vep_status vep_instrument_describe(char **out,
     st = vep__describe(&instrument->model, lang, &b);
     if (st == VEP_OK)
         st = vep__export_buf(e, &b, out);
+    else if (st == VEP_ERR_ARGUMENT)
+        vep__engine_fail(e, st, "'%s' is not a BCP 47 language tag (e.g. en, sr-Latn, sr-Cyrl)",
+                         lang);
     else
         vep__engine_fail(e, st, "%s", vep_strerror(st));
     vep__buf_free(&b);

@@ -371,7 +371,9 @@ static void read_instrument(vep_reader *r, const cJSON *j)
             vep__rd_error(r, NULL, "wrong_version",
                           "the assessment was made for version %s of the "
                           "instrument, but this is version %s; the major "
-                          "versions differ", vep__rd_quote(r, version),
+                          "versions differ: map it to this version with a "
+                          "migration script first (vep migrate MIGRATION "
+                          "ASSESSMENT)", vep__rd_quote(r, version),
                           m->version ? m->version : "");
         vep__rd_pop(r, at);
     }
@@ -581,8 +583,8 @@ static void read_judgement(vep_reader *r, const cJSON *j)
 static vep_status read_document(vep_reader *r, const cJSON *root)
 {
     static const char *const names[] = { "instrument", "subject",
-        "assessor", "date", "answers", "judgement", "meta" };
-    const cJSON *f[7];
+        "assessor", "date", "answers", "judgement", "meta", "migrations" };
+    const cJSON *f[8];
     size_t at;
 
     if (!cJSON_IsObject(root)) {
@@ -591,8 +593,9 @@ static vep_status read_document(vep_reader *r, const cJSON *root)
                       vep__rd_type_name(root));
         return VEP_OK;
     }
-    vep__rd_fields(r, root, names, 7, f, NULL, "the assessment");
+    vep__rd_fields(r, root, names, 8, f, NULL, "the assessment");
     read_instrument(r, f[0]);
+    vep__migrations_read(r, f[7]);
     read_people(r, f[1], f[2]);
     read_date(r, f[3]);
     if (object_field(r, f[4], "answers", 1, "the list of answers",
@@ -677,6 +680,7 @@ void vep__assessment_free(const vep_alloc *a, vep_assessment *as)
     for (i = 0; i < as->nanswers; i++)
         vep__answer_clear(a, &as->answers[i]);
     vep__free(a, as->answers);
+    vep__migrations_free(a, as);
     vep__free(a, as->instrument_id);
     vep__free(a, as->instrument_version);
     vep__free(a, as->subject_id);

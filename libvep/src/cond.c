@@ -471,3 +471,51 @@ void vep__cond_explain(vep_ctx *ctx, const vep_cond *c, vep_buf *b)
 {
     (void)explain(ctx, c, b);
 }
+
+/* Appends a condition to `b` in the notation of the script ("S05 is
+** present", "all of (A at least 2; B answered)"), for descriptions and
+** schemas; see eval.h. */
+void vep__cond_notation(vep_buf *b, const vep_cond *c)
+{
+    static const char *const group[] = { "all of", "any of", "none of" };
+    char num[VEP_NUM_BUFSIZE];
+    size_t i;
+
+    switch (c->kind) {
+    case VEP_COND_ALL: case VEP_COND_ANY: case VEP_COND_NONE:
+        vep__buf_printf(b, "%s (", group[c->kind]);
+        for (i = 0; i < c->nkids; i++) {
+            if (i)
+                vep__buf_adds(b, "; ");
+            vep__cond_notation(b, &c->kids[i]);
+        }
+        vep__buf_addc(b, ')');
+        return;
+    case VEP_COND_FUNCTION:
+        vep__buf_adds(b, "a function of (");
+        for (i = 0; i < c->fn.nuses; i++)
+            vep__buf_printf(b, "%s%s", i ? ", " : "", c->fn.uses[i].id);
+        vep__buf_addc(b, ')');
+        return;
+    default:
+        break;
+    }
+    vep__buf_adds(b, c->ref.id ? c->ref.id : "?");
+    switch (c->kind) {
+    case VEP_COND_IS: case VEP_COND_IS_NOT:
+        vep__buf_adds(b, c->kind == VEP_COND_IS ? " is " : " is not ");
+        for (i = 0; i < c->ncodes; i++)
+            vep__buf_printf(b, "%s%s", i ? " or " : "", c->codes[i]);
+        break;
+    case VEP_COND_AT_LEAST:
+    case VEP_COND_AT_MOST:
+        vep__buf_printf(b, " at %s %s",
+                        c->kind == VEP_COND_AT_LEAST ? "least" : "most",
+                        vep__num_format(num, c->number));
+        break;
+    case VEP_COND_ANSWERED: vep__buf_adds(b, " answered"); break;
+    case VEP_COND_UNKNOWN: vep__buf_adds(b, " unknown"); break;
+    case VEP_COND_RAISED: vep__buf_adds(b, " raised"); break;
+    default: break;
+    }
+}

@@ -9,6 +9,7 @@
 #include "lauxlib.h"
 #include "decl.h"
 #include "loader.h"
+#include "overlay.h"
 
 /* ---- The instrument -------------------------------------------------- */
 
@@ -39,7 +40,7 @@ static void read_instrument(vep_declrd *r, int t)
     static const char *const fields[] = {
         "id", "version", "languages", "title", "description", "licence",
         "license", "population", "assessor", "base", "illustrative",
-        "max_unknown", "no_total", NULL
+        "max_unknown", "no_total", "fallbacks", NULL
     };
     vep_model *m = r->m;
     double mu;
@@ -53,6 +54,7 @@ static void read_instrument(vep_declrd *r, int t)
         if (!vep__valid_lang(m->languages[i]))
             vep__decl_problem(r, "invalid_value", "'%s' is not a BCP 47 language tag (e.g. en, sr-Latn, sq)",
                             m->languages[i]);
+    vep__decl_fallbacks(r, t, &m->fallbacks, &m->nfallbacks);
     vep__decl_string(r, t, "id", &m->id);
     if (m->id == NULL)
         vep__decl_problem(r, "missing_field", "'id' is required");
@@ -73,7 +75,12 @@ static void read_instrument(vep_declrd *r, int t)
         vep__decl_string(r, t, "license", &m->licence);
     vep__decl_string(r, t, "population", &m->population);
     vep__decl_string(r, t, "assessor", &m->assessor_role);
-    vep__decl_string(r, t, "base", &m->base);
+    if (vep__decl_field(r, t, "base") == LUA_TTABLE) {   /* an overlay */
+        lua_pop(r->L, 1);
+        lua_getfield(r->L, t, "base");
+        vep__decl_string(r, lua_gettop(r->L), "id", &m->base);
+    }
+    lua_pop(r->L, 1);
     vep__decl_bool(r, t, "illustrative", &m->illustrative);
     if (vep__decl_number(r, t, "max_unknown", &mu) == 1) {
         if (!vep__decl_whole(mu, 1e9))
@@ -92,6 +99,72 @@ static void read_instrument(vep_declrd *r, int t)
         vep__decl_problem(r, "wrong_type", "'no_total' must be a string giving the reason");
     }
     lua_pop(r->L, 1);
+}
+
+/* Reads the optional `fallbacks = { cnr = "sr-Latn", bs = "hr" }` of an
+** instrument or a plan: which language to show when a text is not in the
+** one asked for (lang.h).  Stored as pairs, key first, sorted by key, so
+** that the chain never depends on the order Lua keeps a table in.  A
+** malformed table or tag is reported and leaves the field empty. */
+void vep__decl_fallbacks(vep_declrd *r, int t, char ***out, size_t *n)
+{
+    lua_State *L = r->L;
+    const char **keys;
+    size_t nk, k, wrong = 0;
+    char **v;
+    int type = vep__decl_field(r, t, "fallbacks"), tab = lua_gettop(L);
+
+    *out = NULL;
+    *n = 0;
+    if (type != LUA_TTABLE) {
+        if (type != LUA_TNIL)
+            vep__decl_problem(r, "wrong_type", "'fallbacks' must be a table of language tags, e.g. { cnr = \"sr-Latn\", bs = \"hr\" }");
+        lua_pop(L, 1);
+        return;
+    }
+    lua_pushnil(L);
+    while (lua_next(L, tab)) {
+        if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING)
+            wrong++;
+        lua_pop(L, 1);
+    }
+    if (wrong) {
+        vep__decl_problem(r, "wrong_type", "'fallbacks' must map language tags to language tags, e.g. { cnr = \"sr-Latn\", bs = \"hr\" }");
+        lua_pop(L, 1);
+        return;
+    }
+    keys = vep__decl_sorted_keys(L, tab, &nk);   /* a userdata on the stack */
+    for (k = 0; k < nk; k++) {
+        lua_pushstring(L, keys[k]);
+        lua_rawget(L, tab);
+        if (!vep__valid_lang(keys[k]) || !vep__valid_lang(lua_tostring(L, -1))) {
+            vep__decl_problem(r, "invalid_value", "fallback %s = \"%s\": '%s' is not a BCP 47 language tag (e.g. en, sr-Latn, cnr)",
+                              keys[k], lua_tostring(L, -1),
+                              vep__valid_lang(keys[k]) ? lua_tostring(L, -1) : keys[k]);
+            wrong++;
+        }
+        lua_pop(L, 1);
+    }
+    if (wrong == 0 && nk > 0) {
+        v = vep__calloc(r->a, 2 * nk, sizeof *v);
+        if (v == NULL) {
+            r->d->nomem = 1;
+            goto done;
+        }
+        *out = v;          /* owned by the model from here on */
+        *n = nk;
+        for (k = 0; k < nk; k++) {
+            lua_pushstring(L, keys[k]);
+            lua_rawget(L, tab);
+            v[2 * k] = vep__strdup(r->a, keys[k]);
+            v[2 * k + 1] = vep__strdup(r->a, lua_tostring(L, -1));
+            lua_pop(L, 1);
+            if (v[2 * k] == NULL || v[2 * k + 1] == NULL)
+                r->d->nomem = 1;
+        }
+    }
+done:
+    lua_pop(L, 2);         /* the keys and the table */
 }
 
 /* ---- Scales, parts, domains ------------------------------------------ */
@@ -417,8 +490,8 @@ static void read_record(vep_declrd *r, int k, size_t n[K_COUNT])
     case K_SCALE:
         m->scales[n[k]].id = take_id(r);
         m->scales[n[k]].origin = r->origin;
-        read_scale(r, t, &m->scales[n[k]]);
-        m->nscales = ++n[k];
+        m->nscales = ++n[k];   /* owned before reading, which may raise */
+        read_scale(r, t, &m->scales[n[k] - 1]);
         break;
     case K_PART:
         m->parts[n[k]].id = take_id(r);
@@ -506,7 +579,7 @@ void vep__decl_read(lua_State *L, vep_model *m, vep_diags *d, vep_buf *scratch)
     for (i = 1; i <= len; i++) {
         lua_rawgeti(L, decls, (lua_Integer)i);
         lua_getfield(L, -1, "kind");
-        k = kind_of(lua_tostring(L, -1));
+        k = vep__record_live(L, -2, "instrument") ? kind_of(lua_tostring(L, -1)) : -1;
         if (k >= 0)
             count[k]++;
         if (k == K_INSTRUMENT && count[k] == 1) {
@@ -530,7 +603,7 @@ void vep__decl_read(lua_State *L, vep_model *m, vep_diags *d, vep_buf *scratch)
     for (i = 1; i <= len && !d->nomem; i++) {
         lua_rawgeti(L, decls, (lua_Integer)i);
         lua_getfield(L, -1, "kind");
-        k = kind_of(lua_tostring(L, -1));
+        k = vep__record_live(L, -2, "instrument") ? kind_of(lua_tostring(L, -1)) : -1;
         lua_pop(L, 1);
         if (k == K_INSTRUMENT) {
             if (n[K_INSTRUMENT] == 1) {   /* the first was read above */

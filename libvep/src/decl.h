@@ -78,6 +78,10 @@ int vep__valid_id(const char *s);
 /* A BCP 47 tag by its shape (en, sr-Latn, sr-Cyrl-RS, cnr). */
 int vep__valid_lang(const char *s);
 
+/* decl.c: reads the optional `fallbacks = { cnr = "sr-Latn", ... }` of
+** table t into 2 * *n tags (key, target), sorted by key. */
+void vep__decl_fallbacks(vep_declrd *r, int t, char ***out, size_t *n);
+
 /* decl_rules.c: scores, levels, flags, conditions, judgement, tests. */
 void vep__decl_score(vep_declrd *r, int t, vep_score_def *s);
 void vep__decl_level(vep_declrd *r, int t, vep_level_def *l);

@@ -1,24 +1,45 @@
 /*
 ** describe.c -- the instrument as a JSON document, for `vep info`, for
 ** bindings and for hosts that build their input forms from the script.
-** Texts are given in one language (the requested one, else the first).
+** Texts are taken along the language chain of the requested language
+** (lang.h), and the top-level "language" member says from where.
 */
 #include <stdio.h>
 #include <string.h>
 #include "engine.h"
 #include "jsonw.h"
+#include "utf8.h"
+#include "overlay.h"
+#include "lang.h"
 
-/* Writes a text, or null when it has none. */
-static void text(vep_jsonw *w, const char *key, const vep_text *t, const char *lang)
+/* The language of one description: the chain, built once; the buffer
+** transliterated texts are written to; the texts counted by chain step
+** while writing (report), and the counts the "language" member shows. */
+typedef struct vep_dlang {
+    vep_lang_chain chain;
+    vep_buf scratch;
+    vep_lang_report report;
+    vep_lang_report shown;
+} vep_dlang;
+
+/* Writes a text along the chain (counted), or null when it has none. */
+static void text(vep_jsonw *w, const char *key, const vep_text *t, vep_dlang *lang)
 {
+    const char *s;
+    int step;
     vep__jw_key(w, key);
-    if (t->n)
-        vep__jw_string(w, vep__text_get(t, lang));
-    else
+    if (t->n == 0) {
         vep__jw_null(w);
+        return;
+    }
+    s = vep__text_pick(t, &lang->chain, &lang->scratch, &step);
+    if (s == NULL)
+        w->b->failed = 1;     /* out of memory: the document fails */
+    vep__lang_report_add(&lang->report, step);
+    vep__jw_string(w, s);
 }
 
-static void options(vep_jsonw *w, const vep_option *o, size_t n, const char *lang)
+static void options(vep_jsonw *w, const vep_option *o, size_t n, vep_dlang *lang)
 {
     size_t i;
     vep__jw_array(w);
@@ -36,47 +57,6 @@ static void options(vep_jsonw *w, const vep_option *o, size_t n, const char *lan
     vep__jw_array_end(w);
 }
 
-/* A condition in the same notation as the script, e.g.
-** "S05 is present", "all of (A at least 2; B answered)". */
-static void cond_text(vep_buf *b, const vep_cond *c)
-{
-    static const char *const group[] = { "all of", "any of", "none of" };
-    size_t i;
-    switch (c->kind) {
-    case VEP_COND_ALL: case VEP_COND_ANY: case VEP_COND_NONE:
-        vep__buf_printf(b, "%s (", group[c->kind]);
-        for (i = 0; i < c->nkids; i++) {
-            if (i)
-                vep__buf_adds(b, "; ");
-            cond_text(b, &c->kids[i]);
-        }
-        vep__buf_addc(b, ')');
-        return;
-    case VEP_COND_FUNCTION:
-        vep__buf_adds(b, "a function of (");
-        for (i = 0; i < c->fn.nuses; i++)
-            vep__buf_printf(b, "%s%s", i ? ", " : "", c->fn.uses[i].id);
-        vep__buf_addc(b, ')');
-        return;
-    default:
-        break;
-    }
-    vep__buf_adds(b, c->ref.id ? c->ref.id : "?");
-    switch (c->kind) {
-    case VEP_COND_IS: case VEP_COND_IS_NOT:
-        vep__buf_adds(b, c->kind == VEP_COND_IS ? " is " : " is not ");
-        for (i = 0; i < c->ncodes; i++)
-            vep__buf_printf(b, "%s%s", i ? " or " : "", c->codes[i]);
-        break;
-    case VEP_COND_AT_LEAST: vep__buf_printf(b, " at least %.10g", c->number); break;
-    case VEP_COND_AT_MOST: vep__buf_printf(b, " at most %.10g", c->number); break;
-    case VEP_COND_ANSWERED: vep__buf_adds(b, " answered"); break;
-    case VEP_COND_UNKNOWN: vep__buf_adds(b, " unknown"); break;
-    case VEP_COND_RAISED: vep__buf_adds(b, " raised"); break;
-    default: break;
-    }
-}
-
 static void cond(vep_jsonw *w, const char *key, const vep_cond *c, const vep_alloc *a)
 {
     vep_buf b;
@@ -86,7 +66,81 @@ static void cond(vep_jsonw *w, const char *key, const vep_cond *c, const vep_all
         return;
     }
     vep__buf_init(&b, a);
-    cond_text(&b, c);
+    vep__cond_notation(&b, c);
+    if (b.failed)
+        w->b->failed = 1;
+    vep__jw_string(w, vep__buf_str(&b));
+    vep__buf_free(&b);
+}
+
+/* A condition in words for guides, in the style of plan conditions
+** (plan_cond.c): "item S05 is 'present'", "score total is at least 4",
+** "any of: [level screen is 'positive'; item S02 is 'present']". */
+static void cond_words(vep_buf *b, const vep_cond *c)
+{
+    static const char *const group[] = { "all of: [", "any of: [", "none of: [" };
+    static const char *const kinds[] = { "", "item ", "score ", "level ", "flag " };
+    char nb[VEP_NUM_BUFSIZE];
+    size_t i;
+    switch (c->kind) {
+    case VEP_COND_ALL: case VEP_COND_ANY: case VEP_COND_NONE:
+        if (c->kind == VEP_COND_ALL && c->nkids == 0) {
+            vep__buf_adds(b, "always");
+            return;
+        }
+        vep__buf_adds(b, group[c->kind]);
+        for (i = 0; i < c->nkids; i++) {
+            if (i)
+                vep__buf_adds(b, "; ");
+            cond_words(b, &c->kids[i]);
+        }
+        vep__buf_addc(b, ']');
+        return;
+    case VEP_COND_FUNCTION:
+        vep__buf_adds(b, "a function of the script holds (it reads ");
+        for (i = 0; i < c->fn.nuses; i++)
+            vep__buf_printf(b, "%s%s", i ? ", " : "", c->fn.uses[i].id);
+        vep__buf_addc(b, ')');
+        return;
+    default:
+        break;
+    }
+    if ((int)c->ref.kind >= 0 && (size_t)c->ref.kind < sizeof kinds / sizeof kinds[0])
+        vep__buf_adds(b, kinds[c->ref.kind]);
+    vep__buf_adds(b, c->ref.id ? c->ref.id : "?");
+    switch (c->kind) {
+    case VEP_COND_IS: case VEP_COND_IS_NOT:
+        if (c->ncodes == 1)
+            vep__buf_adds(b, c->kind == VEP_COND_IS ? " is " : " is not ");
+        else
+            vep__buf_adds(b, c->kind == VEP_COND_IS ? " is one of " : " is none of ");
+        for (i = 0; i < c->ncodes; i++)
+            vep__buf_printf(b, "%s'%s'", i ? ", " : "", c->codes[i]);
+        break;
+    case VEP_COND_AT_LEAST:
+        vep__buf_printf(b, " is at least %s", vep__num_format(nb, c->number));
+        break;
+    case VEP_COND_AT_MOST:
+        vep__buf_printf(b, " is at most %s", vep__num_format(nb, c->number));
+        break;
+    case VEP_COND_ANSWERED: vep__buf_adds(b, " is answered"); break;
+    case VEP_COND_UNKNOWN: vep__buf_adds(b, " is unknown"); break;
+    case VEP_COND_RAISED: vep__buf_adds(b, " is raised"); break;
+    default: break;
+    }
+}
+
+/* "when_words": the condition in words (cond_words), null without one. */
+static void cond_in_words(vep_jsonw *w, const vep_cond *c, const vep_alloc *a)
+{
+    vep_buf b;
+    vep__jw_key(w, "when_words");
+    if (c == NULL) {
+        vep__jw_null(w);
+        return;
+    }
+    vep__buf_init(&b, a);
+    cond_words(&b, c);
     if (b.failed)
         w->b->failed = 1;
     vep__jw_string(w, vep__buf_str(&b));
@@ -103,7 +157,7 @@ static void strings(vep_jsonw *w, const char *key, char *const *v, size_t n)
     vep__jw_array_end(w);
 }
 
-static void describe_items(vep_jsonw *w, const vep_model *m, const char *lang)
+static void describe_items(vep_jsonw *w, const vep_model *m, vep_dlang *lang)
 {
     size_t i, j, n;
     vep__jw_key(w, "items");
@@ -135,7 +189,10 @@ static void describe_items(vep_jsonw *w, const vep_model *m, const char *lang)
         if (it->has_min) vep__jw_number(w, it->min, -1); else vep__jw_null(w);
         vep__jw_key(w, "max");
         if (it->has_max) vep__jw_number(w, it->max, -1); else vep__jw_null(w);
+        vep__jw_key(w, "max_length");
+        if (it->type == VEP_ITEM_TEXT && it->max_length) vep__jw_int(w, (long long)it->max_length); else vep__jw_null(w);
         cond(w, "when", it->when, m->alloc);
+        cond_in_words(w, it->when, m->alloc);
         text(w, "text", &it->text, lang);
         text(w, "guidance", &it->guidance, lang);
         vep__jw_kint(w, "line", it->origin.line);
@@ -144,7 +201,30 @@ static void describe_items(vep_jsonw *w, const vep_model *m, const char *lang)
     vep__jw_array_end(w);
 }
 
-static void describe_rules(vep_jsonw *w, const vep_model *m, const char *lang)
+/* What a guide needs to state a score's rule in words: its terms (items
+** with their weights, or for composites the scores with their factors),
+** the count threshold, and the missing-data policy with its limit. */
+static void score_terms(vep_jsonw *w, const vep_score_def *s)
+{
+    size_t j;
+    vep__jw_key(w, "terms");
+    vep__jw_array(w);
+    for (j = 0; j < s->nterms; j++) {
+        vep__jw_object(w);
+        vep__jw_kstring(w, "id", s->terms[j].ref.id);
+        vep__jw_kstring(w, "kind", s->terms[j].ref.kind == VEP_REF_SCORE ? "score" : "item");
+        vep__jw_knumber(w, "weight", s->terms[j].weight, -1);
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
+    vep__jw_key(w, "at_least");
+    if (s->rule == VEP_RULE_COUNT) vep__jw_number(w, s->at_least, -1); else vep__jw_null(w);
+    vep__jw_kstring(w, "missing", vep__name_of(vep__missing_names, (int)s->missing));
+    vep__jw_key(w, "max_unknown");
+    if (s->max_unknown >= 0) vep__jw_int(w, s->max_unknown); else vep__jw_null(w);
+}
+
+static void describe_rules(vep_jsonw *w, const vep_model *m, vep_dlang *lang)
 {
     size_t i, j;
     vep__jw_key(w, "scores");
@@ -169,6 +249,7 @@ static void describe_rules(vep_jsonw *w, const vep_model *m, const char *lang)
         vep__jw_knumber(w, "max", s->max, s->decimals);
         vep__jw_object_end(w);
         vep__jw_kint(w, "decimals", s->decimals);
+        score_terms(w, s);
         vep__jw_kint(w, "line", s->origin.line);
         vep__jw_object_end(w);
     }
@@ -202,12 +283,14 @@ static void describe_rules(vep_jsonw *w, const vep_model *m, const char *lang)
         vep__jw_kstring(w, "id", m->flags[i].id);
         text(w, "title", &m->flags[i].title, lang);
         cond(w, "when", &m->flags[i].when, m->alloc);
+        cond_in_words(w, &m->flags[i].when, m->alloc);
         vep__jw_object_end(w);
     }
     vep__jw_array_end(w);
 }
 
-vep_status vep__describe(const vep_model *m, const char *lang, vep_buf *b)
+/* Writes the document into b, its texts through `lang`. */
+static void describe_doc(const vep_model *m, vep_dlang *lang, vep_buf *b)
 {
     vep_jsonw w;
     size_t i;
@@ -217,9 +300,11 @@ vep_status vep__describe(const vep_model *m, const char *lang, vep_buf *b)
     vep__jw_kstring(&w, "id", m->id);
     vep__jw_kstring(&w, "version", m->version);
     vep__jw_kstring(&w, "sha256", m->sha256);
+    vep__lineage_write(&w, m->lineage, m->nlineage);
     text(&w, "title", &m->title, lang);
     text(&w, "description", &m->description, lang);
     strings(&w, "languages", m->languages, m->nlanguages);
+    vep__lang_report_write(&w, &lang->chain, &lang->shown);
     vep__jw_kstring(&w, "licence", m->licence);
     vep__jw_kstring(&w, "population", m->population);
     vep__jw_kstring(&w, "assessor", m->assessor_role);
@@ -285,5 +370,35 @@ vep_status vep__describe(const vep_model *m, const char *lang, vep_buf *b)
     vep__jw_array_end(&w);
     vep__jw_object_end(&w);
     vep__buf_addc(b, '\n');
-    return b->failed ? VEP_ERR_NOMEM : VEP_OK;
+}
+
+/* The "language" member comes before the texts it counts, so the
+** document is written twice: once to count, once with the counts.
+** VEP_ERR_ARGUMENT when `lang` is not a well-formed tag. */
+vep_status vep__describe(const vep_model *m, const char *lang, vep_buf *b)
+{
+    vep_dlang dl;
+    vep_buf count;
+    vep_status st = VEP_OK;
+
+    memset(&dl, 0, sizeof dl);
+    if (vep__lang_chain(&dl.chain, lang, m->nlanguages ? m->languages[0] : NULL,
+                        (const char *const *)m->fallbacks, m->nfallbacks) != 0)
+        return VEP_ERR_ARGUMENT;
+    vep__buf_init(&dl.scratch, m->alloc);
+    vep__buf_init(&count, m->alloc);
+    describe_doc(m, &dl, &count);
+    if (count.failed) {
+        st = VEP_ERR_NOMEM;
+        goto cleanup;
+    }
+    dl.shown = dl.report;
+    memset(&dl.report, 0, sizeof dl.report);
+    describe_doc(m, &dl, b);
+    if (b->failed)
+        st = VEP_ERR_NOMEM;
+cleanup:
+    vep__buf_free(&count);
+    vep__buf_free(&dl.scratch);
+    return st;
 }

@@ -50,6 +50,23 @@ char *vep__dir_of(const vep_alloc *a, const char *path);
 vep_status vep__export_buf(vep_engine *e, vep_buf *b, char **out);
 vep_status vep__assess_failed(vep_engine *e, vep_status st);
 
+/* The loading of one kind of handle (instrument, plan, migration): a new
+** handle in *out from `src`, `dir` being where its modules come from. */
+typedef vep_status (*vep_load_fn)(void *out, vep_engine *e, const char *name,
+                                  const char *dir, const char *src, size_t len);
+
+/* api.c: the public file and buffer forms of every load call: argument
+** checks, reading the file, its directory, and `load`.  `out` points to
+** the caller's handle pointer (set to NULL by the caller beforehand), so
+** only `load` writes it, with its own type. */
+vep_status vep__load_file(void *out, vep_engine *e, const char *path, vep_load_fn load);
+vep_status vep__load_buffer(void *out, vep_engine *e, const char *name,
+                            const char *source, size_t length, vep_load_fn load);
+
+/* api.c: a handle of `e` was freed; frees the engine too when the host
+** freed it earlier and this was its last handle. */
+void vep__engine_release(vep_engine *e);
+
 /* Starts a public call: clears the last message and diagnostics. */
 void vep__engine_begin(vep_engine *e);
 

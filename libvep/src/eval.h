@@ -43,6 +43,12 @@ typedef struct vep_answer {
     size_t nagainst;
 } vep_answer;
 
+/* A migration the assessment went through (migration_record.c). */
+typedef struct vep_mig_record {
+    char *id, *version, *sha256;
+    char *from_id, *from_version, *to_id, *to_version;
+} vep_mig_record;
+
 typedef struct vep_assessment {
     char *instrument_id;
     char *instrument_version;
@@ -60,6 +66,8 @@ typedef struct vep_assessment {
     char *judgement_confidence;
     char *subject_view;        /* the assessed person's own view           */
     char *approver;            /* who approved a deviation, if anyone      */
+    vep_mig_record *migrations;/* "migrations", oldest first               */
+    size_t nmigrations;
 } vep_assessment;
 
 /* One contribution to a score. */
@@ -147,6 +155,10 @@ vep_status vep__cond_eval(vep_ctx *ctx, const vep_cond *c, int *out);
 /* Appends a readable account of `c` and its truth value to `b`, e.g.
 ** "score total = 4 is at least 3 (holds)". */
 void vep__cond_explain(vep_ctx *ctx, const vep_cond *c, vep_buf *b);
+
+/* Appends condition `c` in the notation of the script ("S05 is present",
+** "all of (A at least 2; B answered)"), without evaluating it. */
+void vep__cond_notation(vep_buf *b, const vep_cond *c);
 
 /* score.c: computes every score, level and flag into ctx->out (a zeroed
 ** vep_outputs the caller owns; vep__outputs_free releases its contents)

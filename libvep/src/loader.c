@@ -20,14 +20,15 @@
 #include "lauxlib.h"
 #include "engine.h"
 #include "loader.h"
+#include "overlay.h"
 #include "date.h"
 #include "sha256.h"
 
 /* ---- Constructors ---------------------------------------------------- */
 
-/* Appends a record {kind=, id=, file=, line=} for the declaration being
-** made by the script's current line and leaves it on the stack. */
-static void push_record(lua_State *L, const char *kind, const char *id)
+/* Appends a record {kind=, id=, file=, line=, depth=} for the declaration
+** being made by the script's current line and leaves it on the stack. */
+void vep__push_record(lua_State *L, const char *kind, const char *id)
 {
     lua_Debug ar;
     const char *file = "";
@@ -48,18 +49,55 @@ static void push_record(lua_State *L, const char *kind, const char *id)
     lua_setfield(L, -2, "file");
     lua_pushinteger(L, line);
     lua_setfield(L, -2, "line");
+    lua_pushinteger(L, vep__overlay_depth(L));
+    lua_setfield(L, -2, "depth");
     lua_getfield(L, LUA_REGISTRYINDEX, VEP_DECLS_KEY);
     lua_pushvalue(L, -2);
     lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
     lua_pop(L, 1);
 }
 
+/* Indexes the record by "kind:id" ("kind" when it has no id) for
+** change, replace and remove (overlay.c); the first one wins, except over
+** a base's (an overlay's test case of the same name as the base's). */
+static void index_record(lua_State *L, int record)
+{
+    int take;
+    lua_getfield(L, LUA_REGISTRYINDEX, VEP_RECORDS_KEY);
+    lua_getfield(L, record, "kind");
+    if (lua_getfield(L, record, "id") == LUA_TSTRING) {
+        lua_pushliteral(L, ":");
+        lua_insert(L, -2);
+        lua_concat(L, 3);
+    } else {
+        lua_pop(L, 1);
+    }
+    lua_pushvalue(L, -1);
+    take = lua_rawget(L, -3) == LUA_TNIL;
+    if (!take && lua_istable(L, -1)) {
+        lua_getfield(L, -1, "depth");
+        lua_getfield(L, record, "depth");
+        take = lua_tointeger(L, -2) > lua_tointeger(L, -1);
+        lua_pop(L, 2);
+    }
+    if (take) {
+        lua_pop(L, 1);
+        lua_pushvalue(L, record);
+        lua_rawset(L, -3);
+    } else {
+        lua_pop(L, 2);
+    }
+    lua_pop(L, 1);
+}
+
 /* Stores the declaration table at the top of the stack into the record
 ** below it, and indexes it by "kind:id" for the runtime. */
-static void attach_table(lua_State *L, int record)
+void vep__attach_table(lua_State *L, int record)
 {
+    record = lua_absindex(L, record);
     lua_pushvalue(L, -1);
     lua_setfield(L, record, "t");
+    index_record(L, record);
     if (lua_getfield(L, record, "id") == LUA_TSTRING) {
         lua_getfield(L, record, "kind");
         lua_pushliteral(L, ":");
@@ -94,7 +132,7 @@ static int constructor_body(lua_State *L)
     lua_replace(L, lua_upvalueindex(3));
     lua_pushvalue(L, lua_upvalueindex(4));  /* the record */
     lua_pushvalue(L, 1);
-    attach_table(L, lua_gettop(L) - 1);
+    vep__attach_table(L, lua_gettop(L) - 1);
     lua_pop(L, 1);
     return 0;
 }
@@ -107,10 +145,11 @@ static int constructor_with_id(lua_State *L)
     if (lua_type(L, 1) != LUA_TSTRING)
         return luaL_error(L, "%s needs an id first: %s \"ID\" { ... }", kind, kind);
     id = lua_tostring(L, 1);
-    push_record(L, kind, id);                 /* record at top */
+    vep__overlay_check_new(L, kind, id);
+    vep__push_record(L, kind, id);            /* record at top */
     if (lua_gettop(L) >= 3 && lua_istable(L, 2)) {
         lua_pushvalue(L, 2);
-        attach_table(L, lua_gettop(L) - 1);
+        vep__attach_table(L, lua_gettop(L) - 1);
         return 0;
     }
     lua_pushvalue(L, lua_upvalueindex(1));    /* kind */
@@ -121,15 +160,24 @@ static int constructor_with_id(lua_State *L)
     return 1;
 }
 
-/* A constructor without an id: instrument { ... }, judgement { ... }. */
+/* A constructor without an id: instrument { ... }, judgement { ... }.  The
+** root declaration of an overlay (one with `base`) runs its base first. */
 static int constructor_plain(lua_State *L)
 {
     const char *kind = lua_tostring(L, lua_upvalueindex(1));
+    int is_root = lua_toboolean(L, lua_upvalueindex(2));
     if (!lua_istable(L, 1))
         return luaL_error(L, "%s must be followed by a table: %s { ... }", kind, kind);
-    push_record(L, kind, NULL);
+    lua_settop(L, 1);
+    lua_pushliteral(L, "base");     /* raw, as the readers see it */
+    if (is_root && lua_rawget(L, 1) != LUA_TNIL) {
+        lua_pop(L, 1);
+        return vep__overlay_root(L, kind);
+    }
+    lua_settop(L, 1);
+    vep__push_record(L, kind, NULL);
     lua_pushvalue(L, 1);
-    attach_table(L, lua_gettop(L) - 1);
+    vep__attach_table(L, lua_gettop(L) - 1);
     return 0;
 }
 
@@ -138,6 +186,7 @@ static int constructor_plain(lua_State *L)
 typedef struct install_args {
     vep_sandbox *sb;
     const vep_script_kinds *kinds;
+    const vep_base_reader *bases;
     vep_wrong_kind *wrong;
 } install_args;
 
@@ -176,7 +225,10 @@ static int install_constructors(lua_State *L)
     lua_setfield(L, LUA_REGISTRYINDEX, VEP_DECLS_KEY);
     lua_newtable(L);
     lua_setfield(L, LUA_REGISTRYINDEX, VEP_BYKEY_KEY);
+    lua_pushlightuserdata(L, (void *)ia->bases);
+    lua_setfield(L, LUA_REGISTRYINDEX, VEP_BASES_KEY);
     vep__sandbox_push_env(ia->sb);
+    vep__overlay_install(L, -1, k->with_id, k->plain, k->root);
     for (i = 0; k->with_id[i]; i++) {
         lua_pushstring(L, k->with_id[i]);
         lua_pushcclosure(L, constructor_with_id, 1);
@@ -184,7 +236,8 @@ static int install_constructors(lua_State *L)
     }
     for (i = 0; k->plain[i]; i++) {
         lua_pushstring(L, k->plain[i]);
-        lua_pushcclosure(L, constructor_plain, 1);
+        lua_pushboolean(L, strcmp(k->plain[i], k->root) == 0);
+        lua_pushcclosure(L, constructor_plain, 2);
         lua_setfield(L, -2, k->plain[i]);
     }
     if (k->other) {
@@ -210,7 +263,8 @@ static int install_constructors(lua_State *L)
 /* Installs the constructors of `kinds` and runs the main chunk; a call of
 ** the other kind's constructor fails the run as "wrong_script_kind". */
 vep_status vep__script_run_with(vep_sandbox *sb, const vep_script_kinds *kinds,
-                                const char *name, const char *src, size_t len,
+                                const vep_base_reader *bases, const char *name,
+                                const char *src, size_t len,
                                 vep_sandbox_error *err)
 {
     vep_wrong_kind wrong;
@@ -220,6 +274,7 @@ vep_status vep__script_run_with(vep_sandbox *sb, const vep_script_kinds *kinds,
     memset(&wrong, 0, sizeof wrong);
     ia.sb = sb;
     ia.kinds = kinds;
+    ia.bases = bases;
     ia.wrong = &wrong;
     vep__sandbox_begin(sb);
     st = vep__sandbox_cpcall(sb, install_constructors, &ia, err);
@@ -247,14 +302,16 @@ static const char *const instrument_plain[] = { "instrument", "judgement", NULL 
 static const vep_script_kinds instrument_kinds = {
     instrument_with_id, instrument_plain, "plan",
     "this is a plan script (it declares plan {...}); load it as a plan "
-    "(vep plan), not as an instrument"
+    "(vep plan), not as an instrument",
+    "instrument"
 };
 
 /* Runs an instrument script (see loader.h). */
-vep_status vep__script_run(vep_sandbox *sb, const char *name, const char *src,
-                           size_t len, vep_sandbox_error *err)
+vep_status vep__script_run(vep_sandbox *sb, const vep_base_reader *bases,
+                           const char *name, const char *src, size_t len,
+                           vep_sandbox_error *err)
 {
-    return vep__script_run_with(sb, &instrument_kinds, name, src, len, err);
+    return vep__script_run_with(sb, &instrument_kinds, bases, name, src, len, err);
 }
 
 /* ---- Helper modules -------------------------------------------------- */
@@ -300,6 +357,7 @@ int vep__add_source(vep_script_files *sf, char *name, char *module,
     v[n].module = module;
     v[n].text = text;
     v[n].len = len;
+    v[n].layer = sf->depth;
     *sf->nsources = n + 1;
     v[n].label = source_label(a, name, module);
     return v[n].label ? 0 : -1;
@@ -375,7 +433,8 @@ int vep__read_module(void *ud, const char *name, const char **src,
         goto done;
     }
     text[size] = '\0';
-    if (vep__add_source(sf, disp, mod, text, (size_t)size) != 0) {
+    if (vep__add_source(sf, disp, mod, text, (size_t)size) != 0 ||
+        (sf->depth > 0 && vep__base_relabel(sf, &(*sf->sources)[*sf->nsources - 1], real) != 0)) {
         disp = mod = text = NULL;
         snprintf(err, errlen, "out of memory");
         sf->nomem = 1;
@@ -436,6 +495,9 @@ static int read_decls(lua_State *L)
 {
     read_args *ra = lua_touserdata(L, 1);
     ra->sl->read(L, ra->sl->model, ra->d, &ra->scratch);
+    if (vep__lineage_read(L, ra->sl->kinds->root, ra->sl->alloc, ra->sl->lineage,
+                          ra->sl->nlineage) != 0)
+        ra->d->nomem = 1;
     return 0;
 }
 
@@ -525,6 +587,7 @@ vep_status vep__script_load(vep_engine *e, const vep_script_load *sl,
     sf.nsources = sl->nsources;
     sf.owner = sl->owner;
     sf.dir = dir;
+    vep__base_reader_init(&sf);
     if (dir) {
         sf.realdir = realpath(dir, NULL);
         if (sf.realdir == NULL) {
@@ -548,9 +611,10 @@ vep_status vep__script_load(vep_engine *e, const vep_script_load *sl,
     st = make_sandbox(e, &sf, &sb);
     if (st != VEP_OK)
         goto done;
-    st = vep__script_run_with(sb, sl->kinds, (*sl->sources)[0].label,
-                              (*sl->sources)[0].text, len, &err);
-    if (st == VEP_OK && sf.nomem)   /* even if the script caught it */
+    st = vep__script_run_with(sb, sl->kinds, dir ? &sf.bases : NULL,
+                              (*sl->sources)[0].label, (*sl->sources)[0].text,
+                              len, &err);
+    if (sf.nomem)   /* even if the script caught it, or failed for it */
         st = err.status = VEP_ERR_NOMEM;
     if (st == VEP_ERR_NOMEM) {
         vep__engine_fail(e, st, "out of memory");
@@ -564,10 +628,14 @@ vep_status vep__script_load(vep_engine *e, const vep_script_load *sl,
     if (st != VEP_OK)
         goto done;
     st = vep__hash_sources(sl->alloc, *sl->sources, *sl->nsources, sl->sha256);
+    if (st == VEP_OK && vep__lineage_hash(sl->alloc, *sl->lineage, *sl->nlineage,
+                                          *sl->sources, *sl->nsources) != 0)
+        st = VEP_ERR_NOMEM;
     if (st != VEP_OK)
         vep__engine_fail(e, st, "cannot hash the script sources");
 done:
     vep__sandbox_free(sb);
+    vep__base_reader_free(&sf);
     free(sf.realdir);
     return st;
 }
@@ -595,6 +663,8 @@ vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
     sl.sources = &m->sources;
     sl.nsources = &m->nsources;
     sl.sha256 = m->sha256;
+    sl.lineage = &m->lineage;
+    sl.nlineage = &m->nlineage;
     sl.model = m;
     sl.read = read_instrument;
     sl.check = check_instrument;

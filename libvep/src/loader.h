@@ -17,6 +17,7 @@
 #include "model.h"
 #include "diag.h"
 #include "buf.h"
+#include "overlay.h"
 
 /* The most declarations one instrument may make: far above any paper
 ** form, low enough that loading stays well within its time limit. */
@@ -36,6 +37,7 @@ typedef struct vep_script_kinds {
     const char *const *plain;
     const char *other;
     const char *other_message;
+    const char *root;         /* the root declaration: "instrument", "plan" */
 } vep_script_kinds;
 
 /* Where a script called the other kind's constructor (loader.c). */
@@ -47,15 +49,27 @@ typedef struct vep_wrong_kind {
 } vep_wrong_kind;
 
 /* Installs the constructors of `kinds` (and `date`, `unknown`,
-** `not_applicable`) in the sandbox's environment and runs the main chunk
-** `src`; the records are left in the registry. */
+** `not_applicable`, and overlay.c's change, replace and remove) in the
+** sandbox's environment and runs the main chunk `src`; the records are
+** left in the registry.  An overlay's base comes from `bases` (NULL: an
+** overlay cannot be run). */
 vep_status vep__script_run_with(vep_sandbox *sb, const vep_script_kinds *kinds,
-                                const char *name, const char *src, size_t len,
+                                const vep_base_reader *bases, const char *name,
+                                const char *src, size_t len,
                                 vep_sandbox_error *err);
 
 /* vep__script_run_with the instrument constructors (`plan` refused). */
-vep_status vep__script_run(vep_sandbox *sb, const char *name, const char *src,
-                           size_t len, vep_sandbox_error *err);
+vep_status vep__script_run(vep_sandbox *sb, const vep_base_reader *bases,
+                           const char *name, const char *src, size_t len,
+                           vep_sandbox_error *err);
+
+/* Appends a record for a declaration of `kind` (`id` may be NULL) made at
+** the calling script's current line, and leaves it on the stack. */
+void vep__push_record(lua_State *L, const char *kind, const char *id);
+
+/* Attaches the table on top of the stack to the record at `record` (and
+** pops it), indexing it for the runtime and for overlays. */
+void vep__attach_table(lua_State *L, int record);
 
 /* The sources of one script being loaded, and where its helper modules
 ** are looked up: the sandbox's module reader state (ud of
@@ -69,7 +83,24 @@ typedef struct vep_script_files {
     const char *dir;      /* NULL: require() finds nothing               */
     char *realdir;
     int nomem;            /* a module could not be read: out of memory   */
+    int depth;            /* the layer running now (overlay.h)           */
+    /* The directories of the layers below the one running (base_find.c):
+    ** [0] is the script loaded's, [d] its base's at depth d; the entries
+    ** above 0 are owned (malloc'd strings). */
+    struct { char *dir; char *realdir; } layers[VEP_MAX_BASE_DEPTH + 1];
+    vep_base_reader bases;  /* base_find.c's reader over these files     */
 } vep_script_files;
+
+/* Sets sf->bases to the reader that finds bases on disk (base_find.c). */
+void vep__base_reader_init(vep_script_files *sf);
+
+/* Frees what the base reader allocated (the bases' directories). */
+void vep__base_reader_free(vep_script_files *sf);
+
+/* Gives a base's source `v` (resolved path `real`) its label relative to
+** the script loaded, keeping the old one as own_label.  Returns -1 when
+** out of memory. */
+int vep__base_relabel(vep_script_files *sf, vep_source *v, const char *real);
 
 /* Appends a source (taking ownership of name, module and text, freed
 ** even on failure).  Returns 0, or -1 when out of memory. */
@@ -101,6 +132,8 @@ typedef struct vep_script_load {
     vep_source **sources;
     size_t *nsources;
     char *sha256;          /* 65 bytes                                  */
+    vep_lineage **lineage; /* where the lineage goes (overlay.h)        */
+    size_t *nlineage;
     void *model;
     void (*read)(lua_State *L, void *model, vep_diags *d, vep_buf *scratch);
     size_t (*check)(void *model, vep_diags *d);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "model.h"
+#include "overlay.h"
 
 void vep__model_init(vep_model *m, const vep_alloc *a)
 {
@@ -126,6 +127,7 @@ void vep__model_free(vep_model *m)
     vep__free(a, m->assessor_role);
     vep__free(a, m->base);
     strings_free(a, m->languages, m->nlanguages);
+    strings_free(a, m->fallbacks, 2 * m->nfallbacks);
     vep__free(a, m->no_total_reason);
     for (i = 0; i < m->nscales; i++) {
         vep__free(a, m->scales[i].id);
@@ -170,14 +172,22 @@ void vep__model_free(vep_model *m)
     vep__free(a, m->ids);
     vep__free(a, m->item_order);
     vep__free(a, m->score_order);
-    for (i = 0; i < m->nsources; i++) {
-        vep__free(a, m->sources[i].name);
-        vep__free(a, m->sources[i].module);
-        vep__free(a, m->sources[i].label);
-        vep__free(a, m->sources[i].text);
-    }
-    vep__free(a, m->sources);
+    vep__sources_free(a, m->sources, m->nsources);
+    vep__lineage_free(a, m->lineage, m->nlineage);
     memset(m, 0, sizeof *m);
+}
+
+void vep__sources_free(const vep_alloc *a, vep_source *v, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        vep__free(a, v[i].name);
+        vep__free(a, v[i].module);
+        vep__free(a, v[i].label);
+        vep__free(a, v[i].own_label);
+        vep__free(a, v[i].text);
+    }
+    vep__free(a, v);
 }
 
 /* Orders index entries by id, then by kind and declaration order, so

@@ -264,7 +264,24 @@ typedef struct vep_source {
     char *text;                /* the bytes, kept for the runtime         */
     size_t len;
     char sha256[65];
+    int layer;                 /* 0: the script loaded; 1: its base; ...  */
+    char *own_label;           /* a base's source: its label relative to
+                                  the base's own directory (label is
+                                  relative to the script loaded); NULL
+                                  for the script loaded's sources         */
 } vep_source;
+
+/* One script of an overlay's lineage (overlay.h): what it declared itself
+** to be, the version range its overlay asked for, and the hash of its own
+** sources. */
+typedef struct vep_lineage {
+    char *id;
+    char *version;
+    char *range;               /* NULL for the script loaded              */
+    const char *file;          /* its main source's label (borrowed)      */
+    int layer;
+    char sha256[65];
+} vep_lineage;
 
 /* One entry of the sorted id index over items, scores, levels and flags
 ** (one namespace: conditions and function rules name them by id alone). */
@@ -287,6 +304,10 @@ typedef struct vep_model {
     char *base;                /* id of an instrument this one adapts     */
     char **languages;
     size_t nlanguages;
+    char **fallbacks;          /* fallbacks[2*i] -> fallbacks[2*i+1]: the
+                                  script's language fallbacks, sorted by
+                                  key (lang.h)                            */
+    size_t nfallbacks;         /* pairs                                   */
     int illustrative;
     int no_total;              /* an SPJ tool: no total score exists      */
     char *no_total_reason;
@@ -312,9 +333,14 @@ typedef struct vep_model {
 
     vep_source *sources;      size_t nsources;
     char sha256[65];           /* over all sources, see loader.c          */
+    vep_lineage *lineage;     size_t nlineage;  /* bases first; empty when
+                                  the instrument adapts none              */
 } vep_model;
 
 void vep__model_init(vep_model *m, const vep_alloc *a);
+
+/* Frees an array of sources and what each owns (any kind of script). */
+void vep__sources_free(const vep_alloc *a, vep_source *v, size_t n);
 void vep__model_free(vep_model *m);
 
 /* Builds the sorted id index (check.c does, before resolving references);

@@ -244,6 +244,9 @@ typedef struct vep_plan_model {
     char *instrument;          /* id of the instrument whose results it takes */
     char **languages;
     size_t nlanguages;
+    char **fallbacks;          /* language fallbacks, pairs sorted by key,
+                                  as vep_model's (lang.h)                */
+    size_t nfallbacks;         /* pairs                                   */
     int illustrative;
 
     vep_agency_def *agencies;          size_t nagencies;
@@ -279,6 +282,7 @@ typedef struct vep_plan_model {
     vep_plan_test *tests;      size_t ntests;
     vep_source *sources;       size_t nsources;
     char sha256[65];
+    vep_lineage *lineage;      size_t nlineage;  /* overlay.h */
     vep_origin origin;         /* where plan { ... } was declared         */
     vep_origin post_origin;    /* where post_release { ... } was          */
 } vep_plan_model;
@@ -478,6 +482,14 @@ void vep__plan_out_free(const vep_alloc *a, vep_plan_out *out);
 ** e.g. "risk is 'high' (holds)". */
 int vep__pcond_eval(const vep_pcond *c, const vep_plan_facts *f,
                     const char *window, vep_buf *why);
+/* The condition in the same words without evaluating it, e.g. "risk is
+** one of 'moderate', 'high'" or "always" (plan_cond.c; for
+** plan_describe.c). */
+void vep__pcond_words(const vep_pcond *c, vep_buf *b);
+
+/* plan_describe.c: the plan script as JSON, texts in `lang`. */
+vep_status vep__plan_describe(const vep_plan_model *m, const char *lang,
+                              vep_buf *b);
 
 /* plan_render.c: the plan document.  `agency` NULL renders the whole
 ** plan; otherwise only what that agency may see (it must exist: the

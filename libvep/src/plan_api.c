@@ -11,9 +11,10 @@
 #include <string.h>
 #include "engine.h"
 #include "jsonw.h"
+#include "lang.h"
 
-/* Loads `src` into a new plan; shared by the file and buffer forms. */
-static vep_status load(vep_plan **out, vep_engine *e, const char *name,
+/* Loads `src` into a new plan (a vep_load_fn). */
+static vep_status load(void *out, vep_engine *e, const char *name,
                        const char *dir, const char *src, size_t len)
 {
     vep_plan *p;
@@ -32,37 +33,16 @@ static vep_status load(vep_plan **out, vep_engine *e, const char *name,
         return st;
     }
     e->ninstruments++;
-    *out = p;
+    *(vep_plan **)out = p;
     return VEP_OK;
 }
 
 VEP_API vep_status vep_plan_load_file(vep_plan **out, vep_engine *engine,
                                       const char *path)
 {
-    char *src = NULL, *dir = NULL;
-    size_t len = 0;
-    vep_status st;
-
     if (out)
         *out = NULL;
-    if (engine == NULL)
-        return VEP_ERR_ARGUMENT;
-    vep__engine_begin(engine);
-    if (out == NULL || path == NULL)
-        return vep__engine_fail(engine, VEP_ERR_ARGUMENT, "out and path must not be NULL");
-    st = vep__read_file(engine, path, &src, &len);
-    if (st != VEP_OK)
-        return st;
-    dir = vep__dir_of(&engine->alloc, path);
-    if (dir == NULL) {
-        st = vep__engine_fail(engine, VEP_ERR_NOMEM, "out of memory");
-        goto done;
-    }
-    st = load(out, engine, path, dir, src, len);
-done:
-    vep__free(&engine->alloc, dir);
-    vep__free(&engine->alloc, src);
-    return st;
+    return vep__load_file(out, engine, path, load);
 }
 
 VEP_API vep_status vep_plan_load_buffer(vep_plan **out, vep_engine *engine,
@@ -71,12 +51,7 @@ VEP_API vep_status vep_plan_load_buffer(vep_plan **out, vep_engine *engine,
 {
     if (out)
         *out = NULL;
-    if (engine == NULL)
-        return VEP_ERR_ARGUMENT;
-    vep__engine_begin(engine);
-    if (out == NULL || source == NULL)
-        return vep__engine_fail(engine, VEP_ERR_ARGUMENT, "out and source must not be NULL");
-    return load(out, engine, name ? name : "(buffer)", NULL, source, length);
+    return vep__load_buffer(out, engine, name, source, length, load);
 }
 
 VEP_API void vep_plan_free(vep_plan *plan)
@@ -89,8 +64,7 @@ VEP_API void vep_plan_free(vep_plan *plan)
     e = plan->engine;
     vep__plan_model_free(&plan->model);
     vep__free(&a, plan);
-    if (e && e->ninstruments && --e->ninstruments == 0 && e->orphaned)
-        vep_engine_free(e);
+    vep__engine_release(e);
 }
 
 VEP_API const char *vep_plan_id(const vep_plan *plan)
@@ -122,13 +96,14 @@ static void list_ids(vep_buf *b, const vep_plan_model *m, int agencies)
                         agencies ? m->agencies[i].id : m->languages[i]);
 }
 
-/* Checks the options: a known version, a declared agency and language. */
+/* Checks the options: a known version, a declared agency, and a
+** well-formed language tag (a language the plan lacks falls back along
+** its chain, lang.h). */
 static vep_status check_options(vep_engine *e, const vep_plan_model *m,
                                 const vep_plan_options *o)
 {
     vep_buf b;
-    size_t i;
-    int found;
+    vep_lang_chain chain;
     vep_status st = VEP_OK;
 
     if (o == NULL)
@@ -144,17 +119,13 @@ static vep_status check_options(vep_engine *e, const vep_plan_model *m,
                               m->id, o->agency, b.failed ? "" : b.data ? b.data : "(none)");
         goto done;
     }
-    if (o->language) {
-        for (found = 0, i = 0; i < m->nlanguages; i++)
-            if (strcmp(m->languages[i], o->language) == 0)
-                found = 1;
-        if (!found) {
-            list_ids(&b, m, 0);
-            st = vep__engine_fail(e, VEP_ERR_ARGUMENT,
-                                  "plan %s has no language '%s'; it has: %s",
-                                  m->id, o->language,
-                                  b.failed ? "" : b.data ? b.data : "(none)");
-        }
+    if (o->language && o->language[0]
+        && vep__lang_chain(&chain, o->language, NULL, NULL, 0) != 0) {
+        list_ids(&b, m, 0);
+        st = vep__engine_fail(e, VEP_ERR_ARGUMENT,
+                              "'%s' is not a BCP 47 language tag (e.g. en, sr-Latn, sr-Cyrl); "
+                              "plan %s has: %s", o->language, m->id,
+                              b.failed ? "" : b.data ? b.data : "(none)");
     }
 done:
     vep__buf_free(&b);

@@ -17,6 +17,9 @@
 **   programme VOCATIONAL is completed (holds: on 2025-06-30)
 **   pre-release window is 'open' (does not hold: it is 'before')
 **   any of: [flag protective_weak is raised (holds); ...] (holds)
+**
+** Without facts (vep__pcond_words) the same words come without verdicts,
+** for documents that describe the plan rather than one case.
 */
 #include <string.h>
 #include "plan.h"
@@ -64,6 +67,8 @@ static int in_codes(const vep_pcond *c, const char *s)
 ** programme history are not facts of an array). */
 static const vep_fact *leaf_fact(const vep_pcond *c, const vep_plan_facts *f)
 {
+    if (f == NULL)
+        return NULL;
     switch (c->kind) {
     case VEP_PC_LEVEL:   return find_fact(f->levels, f->nlevels, c->id);
     case VEP_PC_FLAG:    return find_fact(f->flags, f->nflags, c->id);
@@ -129,11 +134,13 @@ static int test_fact(const vep_pcond *c, const vep_fact *x)
     return 0;
 }
 
-/* The truth value of a leaf condition. */
+/* The truth value of a leaf condition; -1 without facts (words only). */
 static int eval_leaf(const vep_pcond *c, const vep_plan_facts *f,
                      const char *window)
 {
     vep_pcond tmp;
+    if (f == NULL)
+        return -1;
     switch (c->kind) {
     case VEP_PC_RISK:
         return in_codes(c, f->risk);
@@ -229,9 +236,12 @@ static void add_actual(vep_buf *b, const vep_pcond *c, const vep_fact *x)
     }
 }
 
-/* " (holds" / " (does not hold", then ": " and `actual` when given. */
+/* " (holds" / " (does not hold", then ": " and `actual` when given;
+** nothing in words only (holds < 0). */
 static void add_verdict(vep_buf *b, int holds, const char *actual)
 {
+    if (holds < 0)
+        return;
     vep__buf_adds(b, holds ? " (holds" : " (does not hold");
     if (actual != NULL) {
         vep__buf_adds(b, ": ");
@@ -245,6 +255,8 @@ static void add_verdict(vep_buf *b, int holds, const char *actual)
 static void fact_verdict(vep_buf *b, const vep_pcond *c, const vep_fact *x,
                          int holds, int show)
 {
+    if (holds < 0)
+        return;
     vep__buf_adds(b, holds ? " (holds" : " (does not hold");
     if (show) {
         vep__buf_adds(b, ": ");
@@ -319,6 +331,8 @@ static int explain_leaf(const vep_pcond *c, const vep_plan_facts *f,
         vep__buf_adds(b, c->kind == VEP_PC_RISK ? "risk is "
                                                 : "pre-release window is ");
         add_codes(b, c, "one of ");
+        if (holds < 0)
+            break;
         vep__buf_adds(b, holds ? " (holds" : " (does not hold");
         if (!(holds && c->ncodes == 1)) {
             const char *v = c->kind == VEP_PC_RISK ? f->risk : window;
@@ -332,7 +346,8 @@ static int explain_leaf(const vep_pcond *c, const vep_plan_facts *f,
         break;
     case VEP_PC_COMPLETED:
     case VEP_PC_REFUSED:
-        d = c->kind == VEP_PC_COMPLETED
+        d = f == NULL ? NULL
+            : c->kind == VEP_PC_COMPLETED
             ? find_dated(f->completed, f->ncompleted, c->id)
             : find_dated(f->refused, f->nrefused, c->id);
         vep__buf_printf(b, "programme %s is %s", id,
@@ -381,8 +396,8 @@ static int explain(const vep_pcond *c, const vep_plan_facts *f,
     case VEP_PC_NONE:
         if (c->kind == VEP_PC_ALL && c->nkids == 0) {
             if (b != NULL)
-                vep__buf_adds(b, "always (holds)");
-            return 1;
+                vep__buf_adds(b, f != NULL ? "always (holds)" : "always");
+            return f != NULL ? 1 : -1;
         }
         if (b != NULL)
             vep__buf_adds(b, heads[c->kind]);
@@ -391,7 +406,8 @@ static int explain(const vep_pcond *c, const vep_plan_facts *f,
                 vep__buf_adds(b, "; ");
             n += (size_t)explain(&c->kids[i], f, window, b);
         }
-        holds = c->kind == VEP_PC_ALL ? n == c->nkids
+        holds = f == NULL ? -1
+              : c->kind == VEP_PC_ALL ? n == c->nkids
               : c->kind == VEP_PC_ANY ? n > 0 : n == 0;
         if (b != NULL) {
             vep__buf_addc(b, ']');
@@ -411,4 +427,12 @@ int vep__pcond_eval(const vep_pcond *c, const vep_plan_facts *f,
                     const char *window, vep_buf *why)
 {
     return explain(c, f, window, why);
+}
+
+/* The condition in words, without evaluating it: the explanation's words
+** with no verdicts ("risk is 'high'", "any of: [item M03 is 'high'; flag
+** protective_weak is raised]", "always"). */
+void vep__pcond_words(const vep_pcond *c, vep_buf *b)
+{
+    (void)explain(c, NULL, NULL, b);
 }

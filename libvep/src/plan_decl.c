@@ -14,6 +14,7 @@
 #include "lauxlib.h"
 #include "decl.h"
 #include "loader.h"
+#include "overlay.h"
 #include "jsonw.h"
 #include "plan_decl.h"
 
@@ -126,11 +127,13 @@ static int is_semver(const char *s)
     return *s == '\0' || *s == '-' || *s == '+';
 }
 
-/* Reads plan { id, version, title, instrument, languages, illustrative }. */
+/* Reads plan { id, version, title, instrument, languages, fallbacks,
+** illustrative }. */
 static void read_plan(plan_rd *p, int t)
 {
     static const char *const fields[] = {
-        "id", "version", "title", "instrument", "languages", "illustrative", NULL
+        "id", "version", "title", "instrument", "languages", "illustrative", "base",
+        "fallbacks", NULL
     };
     vep_plan_model *m = p->m;
     size_t i;
@@ -145,6 +148,7 @@ static void read_plan(plan_rd *p, int t)
                               m->languages[i]);
     p->lm.languages = m->languages;
     p->lm.nlanguages = m->nlanguages;
+    vep__decl_fallbacks(&p->r, t, &m->fallbacks, &m->nfallbacks);
     vep__prd_required_string(p, t, "id", &m->id);
     if (m->id && !vep__valid_id(m->id))
         vep__decl_problem(&p->r, "invalid_id", "'%s' is not a valid id (letters, digits, '-', '_', '.')", m->id);
@@ -503,7 +507,7 @@ static void count_records(lua_State *L, int decls, size_t len, size_t count[K_CO
     for (i = 1; i <= len; i++) {
         lua_rawgeti(L, decls, (lua_Integer)i);
         lua_getfield(L, -1, "kind");
-        k = vep__name_find(kind_names, lua_tostring(L, -1));
+        k = vep__record_live(L, -2, "plan") ? vep__name_find(kind_names, lua_tostring(L, -1)) : -1;
         if (k >= 0 && count[k]++ == 0)
             first[k] = i;
         lua_pop(L, 2);
@@ -517,7 +521,7 @@ static void read_at(plan_rd *p, int decls, size_t i, const size_t first[K_COUNT]
     int k;
     lua_rawgeti(L, decls, (lua_Integer)i);
     lua_getfield(L, -1, "kind");
-    k = vep__name_find(kind_names, lua_tostring(L, -1));
+    k = vep__record_live(L, -2, "plan") ? vep__name_find(kind_names, lua_tostring(L, -1)) : -1;
     lua_pop(L, 1);
     if (k >= 0)
         read_record(p, k, k != K_AGENCY && k != K_INTERVENTION && k != K_RULE &&

@@ -22,7 +22,8 @@ static const char *const plan_plain[] = {
 static const vep_script_kinds plan_kinds = {
     plan_with_id, plan_plain, "instrument",
     "this is an instrument script (it declares instrument {...}); load it "
-    "with vep score, not as a plan"
+    "with vep score, not as a plan",
+    "plan"
 };
 
 /* The plan's reader and checks, in the shape vep__script_load calls
@@ -49,6 +50,8 @@ vep_status vep__plan_load(vep_engine *e, vep_plan_model *m, const char *path,
     sl.sources = &m->sources;
     sl.nsources = &m->nsources;
     sl.sha256 = m->sha256;
+    sl.lineage = &m->lineage;
+    sl.nlineage = &m->nlineage;
     sl.model = m;
     sl.read = read_plan;
     sl.check = check_plan;

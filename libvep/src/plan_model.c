@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "plan.h"
+#include "overlay.h"
 
 const char *const vep__category_names[] = {
     "psychological", "ideological_dialogue", "education", "vocational",
@@ -119,6 +120,7 @@ void vep__plan_model_free(vep_plan_model *m)
     vep__text_free(a, &m->title);
     vep__free(a, m->instrument);
     strings_free(a, m->languages, m->nlanguages);
+    strings_free(a, m->fallbacks, 2 * m->nfallbacks);
     for (i = 0; i < m->nagencies; i++) {
         vep__free(a, m->agencies[i].id);
         vep__text_free(a, &m->agencies[i].title);
@@ -146,13 +148,8 @@ void vep__plan_model_free(vep_plan_model *m)
         vep__free(a, m->tests[i].expect_json);
     }
     vep__free(a, m->tests);
-    for (i = 0; i < m->nsources; i++) {
-        vep__free(a, m->sources[i].name);
-        vep__free(a, m->sources[i].module);
-        vep__free(a, m->sources[i].label);
-        vep__free(a, m->sources[i].text);
-    }
-    vep__free(a, m->sources);
+    vep__sources_free(a, m->sources, m->nsources);
+    vep__lineage_free(a, m->lineage, m->nlineage);
     vep__plan_model_init(m, a);
 }
 

@@ -7,11 +7,15 @@
 ** (libvep, plan, instrument, subject, as_of, language, view, notice) and
 ** only the parts the agency's `sees` allows.  Parts it may not see are
 ** absent, not null.  Without "reasons" no rules entry carries its
-** "because" (the explanations may quote assessment answers).
+** "because" (the explanations may quote assessment answers).  Texts are
+** taken along the language chain of the requested language (lang.h);
+** the header's "language" says which language each came from.
 */
 #include <string.h>
 #include "plan.h"
 #include "jsonw.h"
+#include "overlay.h"
+#include "lang.h"
 
 static const char notice[] =
     "This plan is a proposal derived from the plan rules and the "
@@ -24,7 +28,10 @@ typedef struct vep_pr {
     const vep_plan_facts *f;
     const vep_plan_out *out;
     vep_jsonw *w;
-    const char *lang;
+    const vep_lang_chain *chain;
+    vep_buf *scratch;          /* transliterated texts                   */
+    vep_lang_report report;    /* texts counted while rendering          */
+    vep_lang_report shown;     /* the counts the header shows            */
     int agency;                /* the viewing agency, -1: the whole plan */
 } vep_pr;
 
@@ -34,10 +41,28 @@ static int sees(const vep_pr *r, vep_plan_part part)
     return r->agency < 0 || r->m->agencies[r->agency].sees[part] != 0;
 }
 
+/* The text of t along the chain, counted; "" for a text without any
+** language, NULL for none (and when out of memory, which fails the
+** document). */
+static const char *ptext(vep_pr *r, const vep_text *t)
+{
+    const char *s;
+    int step;
+    if (t == NULL)
+        return NULL;
+    if (t->n == 0)
+        return "";
+    s = vep__text_pick(t, r->chain, r->scratch, &step);
+    if (s == NULL)
+        r->w->b->failed = 1;
+    vep__lang_report_add(&r->report, step);
+    return s;
+}
+
 /* A key with a text in the rendering language. */
 static void ktext(vep_pr *r, const char *key, const vep_text *t)
 {
-    vep__jw_kstring(r->w, key, t ? vep__text_get(t, r->lang) : NULL);
+    vep__jw_kstring(r->w, key, ptext(r, t));
 }
 
 /* A key with a string, null when it is NULL or "". */
@@ -105,6 +130,7 @@ static void write_header(vep_pr *r)
     vep__jw_kstring(w, "id", r->m->id);
     vep__jw_kstring(w, "version", r->m->version);
     vep__jw_kstring(w, "sha256", r->m->sha256);
+    vep__lineage_write(w, r->m->lineage, r->m->nlineage);
     vep__jw_kbool(w, "illustrative", r->m->illustrative);
     vep__jw_object_end(w);
     vep__jw_key(w, "instrument");
@@ -117,7 +143,7 @@ static void write_header(vep_pr *r)
     if (r->agency < 0)
         vep__jw_kstring(w, "assessment_date", f->assessment_date);
     vep__jw_kstring(w, "as_of", f->as_of);
-    vep__jw_kstring(w, "language", r->lang);
+    vep__lang_report_write(w, r->chain, &r->shown);
     vep__jw_kstring(w, "view", r->agency < 0 ? NULL
                                               : r->m->agencies[r->agency].id);
     vep__jw_kstring(w, "notice", notice);
@@ -177,7 +203,7 @@ static void write_interventions(vep_pr *r, int own)
         vep__jw_key(w, "responsivity");
         vep__jw_array(w);
         for (k = 0; k < e->nnotes; k++)
-            vep__jw_string(w, vep__text_get(e->notes[k], r->lang));
+            vep__jw_string(w, ptext(r, e->notes[k]));
         vep__jw_array_end(w);
         vep__jw_kstring(w, "previously_refused", e->refused_on);
         write_rules(r, e->rules, e->nrules);
@@ -354,7 +380,7 @@ static void write_post_release(vep_pr *r)
     vep__jw_key(w, "closure");
     vep__jw_array(w);
     for (i = 0; i < r->m->nclosure; i++)
-        vep__jw_string(w, vep__text_get(&r->m->closure[i], r->lang));
+        vep__jw_string(w, ptext(r, &r->m->closure[i]));
     vep__jw_array_end(w);
     write_rules(r, out->post_rules, out->npost_rules);
     vep__jw_object_end(w);
@@ -431,55 +457,85 @@ static void write_conflicts(vep_pr *r)
     vep__jw_array_end(w);
 }
 
-/* Appends the plan document (or one agency's view) to `b`.  Returns
-** VEP_OK, VEP_ERR_ARGUMENT for an agency the plan does not declare, or
-** VEP_ERR_NOMEM. */
+/* Writes the document (or the view) into b. */
+static void render(vep_pr *r, vep_buf *b)
+{
+    vep_jsonw w;
+    int all;
+
+    r->w = &w;
+    vep__jw_init(&w, b, 1);
+    vep__jw_object(&w);
+    write_header(r);
+    if (sees(r, VEP_PART_RISK)) {
+        vep__jw_key(&w, "risk");
+        vep__jw_object(&w);
+        vep__jw_kstring(&w, "final", r->f->risk);
+        vep__jw_kstring(&w, "advisory", r->f->advisory);
+        vep__jw_object_end(&w);
+    }
+    all = sees(r, VEP_PART_INTERVENTIONS);
+    if (all || sees(r, VEP_PART_INTERVENTIONS_OWN)) {
+        write_interventions(r, !all);
+        write_not_added(r, !all);
+    }
+    if (sees(r, VEP_PART_PLACEMENT))
+        write_placement(r);
+    if (sees(r, VEP_PART_REASSESSMENT))
+        write_reassessment(r);
+    all = sees(r, VEP_PART_PRE_RELEASE);
+    if (all || sees(r, VEP_PART_PRE_RELEASE_OWN))
+        write_pre_release(r, !all);
+    if (sees(r, VEP_PART_POST_RELEASE))
+        write_post_release(r);
+    if (sees(r, VEP_PART_RESPONSIVITY))
+        write_responsivity(r);
+    if (sees(r, VEP_PART_CONFLICTS))
+        write_conflicts(r);
+    vep__jw_object_end(&w);
+    r->w = NULL;
+}
+
+/* Appends the plan document (or one agency's view) to `b`.  The header's
+** "language" comes before the texts it counts, so the document is
+** rendered twice: once to count, once with the counts.  Returns VEP_OK,
+** VEP_ERR_ARGUMENT for an agency the plan does not declare or a language
+** that is not a well-formed tag, or VEP_ERR_NOMEM. */
 vep_status vep__plan_render(const vep_plan_model *m, const vep_plan_facts *f,
                             const vep_plan_out *out, const char *agency,
                             const char *lang, vep_buf *b)
 {
-    vep_jsonw w;
+    vep_lang_chain chain;
+    vep_buf scratch, count;
     vep_pr r;
-    int all;
+    vep_status st = VEP_OK;
 
     memset(&r, 0, sizeof r);
     r.m = m;
     r.f = f;
     r.out = out;
-    r.w = &w;
-    r.lang = lang ? lang : m->nlanguages ? m->languages[0] : NULL;
     r.agency = -1;
     if (agency != NULL && (r.agency = vep__plan_find_agency(m, agency)) < 0)
         return VEP_ERR_ARGUMENT;
-
-    vep__jw_init(&w, b, 1);
-    vep__jw_object(&w);
-    write_header(&r);
-    if (sees(&r, VEP_PART_RISK)) {
-        vep__jw_key(&w, "risk");
-        vep__jw_object(&w);
-        vep__jw_kstring(&w, "final", f->risk);
-        vep__jw_kstring(&w, "advisory", f->advisory);
-        vep__jw_object_end(&w);
+    if (vep__lang_chain(&chain, lang, m->nlanguages ? m->languages[0] : NULL,
+                        (const char *const *)m->fallbacks, m->nfallbacks) != 0)
+        return VEP_ERR_ARGUMENT;
+    r.chain = &chain;
+    r.scratch = &scratch;
+    vep__buf_init(&scratch, m->alloc);
+    vep__buf_init(&count, m->alloc);
+    render(&r, &count);
+    if (count.failed) {
+        st = VEP_ERR_NOMEM;
+        goto cleanup;
     }
-    all = sees(&r, VEP_PART_INTERVENTIONS);
-    if (all || sees(&r, VEP_PART_INTERVENTIONS_OWN)) {
-        write_interventions(&r, !all);
-        write_not_added(&r, !all);
-    }
-    if (sees(&r, VEP_PART_PLACEMENT))
-        write_placement(&r);
-    if (sees(&r, VEP_PART_REASSESSMENT))
-        write_reassessment(&r);
-    all = sees(&r, VEP_PART_PRE_RELEASE);
-    if (all || sees(&r, VEP_PART_PRE_RELEASE_OWN))
-        write_pre_release(&r, !all);
-    if (sees(&r, VEP_PART_POST_RELEASE))
-        write_post_release(&r);
-    if (sees(&r, VEP_PART_RESPONSIVITY))
-        write_responsivity(&r);
-    if (sees(&r, VEP_PART_CONFLICTS))
-        write_conflicts(&r);
-    vep__jw_object_end(&w);
-    return b->failed ? VEP_ERR_NOMEM : VEP_OK;
+    r.shown = r.report;
+    memset(&r.report, 0, sizeof r.report);
+    render(&r, b);
+    if (b->failed)
+        st = VEP_ERR_NOMEM;
+cleanup:
+    vep__buf_free(&count);
+    vep__buf_free(&scratch);
+    return st;
 }

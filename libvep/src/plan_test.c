@@ -99,6 +99,33 @@ static const struct {
     { "conflicts", "conflicts", NULL, NULL, 1 },
 };
 
+/* handled_by = { INTERVENTION = "agency", ... }: the agency each named
+** intervention of the plan is given to. */
+static void check_handled_by(vep_jsonw *w, int *failures, const cJSON *want,
+                             const cJSON *plan)
+{
+    const cJSON *e, *iv;
+    cJSON_ArrayForEach(e, want) {
+        const cJSON *agency = NULL;
+        int found = 0;
+        cJSON_ArrayForEach(iv, cJSON_GetObjectItemCaseSensitive(plan, "interventions")) {
+            const cJSON *id = cJSON_GetObjectItemCaseSensitive(iv, "id");
+            if (cJSON_IsString(id) && strcmp(id->valuestring, e->string) == 0) {
+                agency = cJSON_GetObjectItemCaseSensitive(iv, "agency");
+                found = 1;
+                break;
+            }
+        }
+        if (!found)
+            fail(w, failures, "handled_by: intervention '%s' is not in the plan", e->string);
+        else if (!cJSON_IsString(e) || !cJSON_IsString(agency) ||
+                 strcmp(agency->valuestring, e->valuestring) != 0)
+            fail(w, failures, "handled_by: %s: expected agency %s, got %s", e->string,
+                 cJSON_IsString(e) ? e->valuestring : "?",
+                 cJSON_IsString(agency) ? agency->valuestring : "none");
+    }
+}
+
 /* Checks every expectation against the rendered plan. */
 static void check_plan(vep_jsonw *w, int *failures, const cJSON *want,
                        const cJSON *plan)
@@ -111,6 +138,10 @@ static void check_plan(vep_jsonw *w, int *failures, const cJSON *want,
         cJSON *list = NULL, *num = NULL;
         if (strcmp(e->string, "invalid") == 0) {
             fail(w, failures, "expected the facts to be refused, but the plan was made");
+            continue;
+        }
+        if (strcmp(e->string, "handled_by") == 0) {
+            check_handled_by(w, failures, e, plan);
             continue;
         }
         for (k = 0; k < sizeof where / sizeof where[0]; k++)

@@ -13,11 +13,15 @@
 **   score 'total' = 4 falls in band 'positive' (3 to 12)
 **
 ** The exact sentence forms are listed above each explain_* function.
-** Texts are in the instrument's first language; scores never depend on it.
+** Texts are in the instrument's first language (along the fallback chain
+** of lang.h); scores never depend on it.
 */
 #include <string.h>
 #include "eval.h"
 #include "jsonw.h"
+#include "overlay.h"
+#include "lang.h"
+#include "answers.h"
 
 /* Decimals for derived numbers that are not a score's value (contributions,
 ** ranges): enough to be exact for any sensible weight, few enough to hide
@@ -301,8 +305,10 @@ static void explain_function(vep_buf *b, const vep_ctx *ctx,
 /* ---- Sections -------------------------------------------------------- */
 
 /* What was scored against: id, version, the hash of all sources and of
-** each, so that a result can be re-checked against the exact script. */
-static void write_instrument(vep_jsonw *w, const vep_model *m)
+** each, so that a result can be re-checked against the exact script; the
+** lineage of an overlay and the migrations the answers went through. */
+static void write_instrument(vep_jsonw *w, const vep_model *m,
+                             const vep_assessment *as)
 {
     size_t i;
     vep__jw_key(w, "instrument");
@@ -319,6 +325,8 @@ static void write_instrument(vep_jsonw *w, const vep_model *m)
         vep__jw_object_end(w);
     }
     vep__jw_array_end(w);
+    vep__lineage_write(w, m->lineage, m->nlineage);
+    vep__migrations_write(w, as);
     vep__jw_kbool(w, "illustrative", m->illustrative);
     vep__jw_object_end(w);
 }
@@ -401,6 +409,25 @@ static void write_terms(vep_jsonw *w, const vep_ctx *ctx,
     vep__jw_array_end(w);
 }
 
+/* A title in the instrument's first language, along the fallback chain
+** of lang.h (so an overlay whose first language is sr-Cyrl shows the
+** base's sr-Latn titles in Cyrillic).  Returns -1 when out of memory. */
+static int ktitle(vep_jsonw *w, const vep_ctx *ctx, const vep_text *t)
+{
+    const vep_model *m = ctx->m;
+    vep_lang_chain c;
+    vep_buf scratch;
+    const char *s;
+    if (vep__lang_chain(&c, NULL, m->nlanguages ? m->languages[0] : "en",
+                        (const char *const *)m->fallbacks, m->nfallbacks) != 0)
+        c.n = 0;
+    vep__buf_init(&scratch, ctx->a);
+    s = vep__text_pick(t, &c, &scratch, NULL);
+    vep__jw_kstring(w, "title", s ? s : "");
+    vep__buf_free(&scratch);
+    return s ? 0 : -1;
+}
+
 /* One score object; `ex` is scratch space for the explanation. */
 static vep_status write_score(vep_jsonw *w, const vep_ctx *ctx, size_t index,
                               vep_buf *ex)
@@ -420,7 +447,8 @@ static vep_status write_score(vep_jsonw *w, const vep_ctx *ctx, size_t index,
 
     vep__jw_object(w);
     vep__jw_kstring(w, "id", s->id);
-    vep__jw_kstring(w, "title", vep__text_get(&s->title, NULL));
+    if (ktitle(w, ctx, &s->title) != 0)
+        return VEP_ERR_NOMEM;
     vep__jw_kstring(w, "rule", vep__name_of(vep__rule_names, (int)s->rule));
     knumber_or_null(w, "value", so->has_value, so->value, s->decimals);
     vep__jw_kstring(w, "status", vep__score_status_name(so->status));
@@ -507,7 +535,7 @@ static void write_levels(vep_jsonw *w, const vep_ctx *ctx, vep_buf *ex)
 }
 
 /* Every flag, raised or not, with its condition explained by cond.c. */
-static void write_flags(vep_jsonw *w, const vep_ctx *ctx)
+static vep_status write_flags(vep_jsonw *w, const vep_ctx *ctx)
 {
     const vep_model *m = ctx->m;
     size_t i;
@@ -517,13 +545,15 @@ static void write_flags(vep_jsonw *w, const vep_ctx *ctx)
     for (i = 0; i < m->nflags; i++) {
         vep__jw_object(w);
         vep__jw_kstring(w, "id", m->flags[i].id);
-        vep__jw_kstring(w, "title", vep__text_get(&m->flags[i].title, NULL));
+        if (ktitle(w, ctx, &m->flags[i].title) != 0)
+            return VEP_ERR_NOMEM;
         vep__jw_kbool(w, "raised", ctx->out->flags[i].raised);
         vep__jw_kstring(w, "because", ctx->out->flags[i].because ?
                                       ctx->out->flags[i].because : "");
         vep__jw_object_end(w);
     }
     vep__jw_array_end(w);
+    return VEP_OK;
 }
 
 /* True when item `it` counts in domain `d`. */
@@ -723,7 +753,7 @@ vep_status vep__result_render(vep_ctx *ctx, vep_buf *b)
     vep__jw_init(&w, b, 1);
     vep__jw_object(&w);
     vep__jw_kstring(&w, "libvep", VEP_VERSION_STRING);
-    write_instrument(&w, m);
+    write_instrument(&w, m, ctx->as);
     write_assessment(&w, ctx->as);
     vep__jw_kstring(&w, "notice", notice);
     vep__jw_kstring(&w, "status", incomplete ? "incomplete" : "complete");
@@ -746,7 +776,9 @@ vep_status vep__result_render(vep_ctx *ctx, vep_buf *b)
         st = VEP_ERR_NOMEM;
         goto cleanup;
     }
-    write_flags(&w, ctx);
+    st = write_flags(&w, ctx);
+    if (st != VEP_OK)
+        goto cleanup;
     st = write_profiles(&w, ctx);
     if (st != VEP_OK)
         goto cleanup;

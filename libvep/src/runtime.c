@@ -19,9 +19,11 @@ struct vep_runtime {
     vep_sandbox *sb;
     vep_ctx *ctx;
     const vep_fn *current;   /* the function being called, or NULL */
+    vep_base_reader bases;   /* replays an overlay's bases            */
 };
 
-/* Serves require() from the sources recorded at load time. */
+/* Serves require() from the sources recorded at load time (module names
+** are unique across an overlay's lineage, see WRITING-INSTRUMENTS.md). */
 static int replay_module(void *ud, const char *name, const char **src,
                          size_t *len, const char **chunkname, char *err,
                          size_t errlen)
@@ -36,6 +38,25 @@ static int replay_module(void *ud, const char *name, const char **src,
             return 0;
         }
     snprintf(err, errlen, "no such file in the instrument's directory");
+    return -1;
+}
+
+/* Serves an overlay's base from the sources recorded at load time: the
+** main source of the next layer down. */
+static int replay_base(void *ud, const char *id, int depth, const char **src,
+                       size_t *len, const char **chunkname, char *err,
+                       size_t errlen)
+{
+    const vep_model *m = ud;
+    size_t i;
+    for (i = 0; i < m->nsources; i++)
+        if (m->sources[i].module == NULL && m->sources[i].layer == depth + 1) {
+            *src = m->sources[i].text;
+            *len = m->sources[i].len;
+            *chunkname = m->sources[i].label;
+            return 0;
+        }
+    snprintf(err, errlen, "'%s' is not among the sources loaded", id);
     return -1;
 }
 
@@ -93,8 +114,11 @@ static vep_status runtime_open(vep_ctx *ctx)
         return st;
     }
     rt->ctx = ctx;
+    rt->bases.open = replay_base;
+    rt->bases.close = NULL;
+    rt->bases.ud = (void *)ctx->m;
     ctx->rt = rt;
-    st = vep__script_run(rt->sb, ctx->m->sources[0].label, ctx->m->sources[0].text,
+    st = vep__script_run(rt->sb, &rt->bases, ctx->m->sources[0].label, ctx->m->sources[0].text,
                          ctx->m->sources[0].len, &err);
     if (st != VEP_OK) {
         vep__diag_add(ctx->diags, vep__model_source_name(ctx->m, err.file), err.line, NULL, NULL, err.rule,

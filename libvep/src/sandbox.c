@@ -245,6 +245,18 @@ int vep__sandbox_forbidden(lua_State *L, const char *fmt, ...)
     return sb_raise_tagged(L, "forbidden");
 }
 
+/* See sandbox.h. */
+int vep__sandbox_raise(lua_State *L, const char *rule, const char *fmt, ...)
+{
+    va_list ap;
+    luaL_where(L, 1);
+    va_start(ap, fmt);
+    lua_pushvfstring(L, fmt, ap);
+    va_end(ap);
+    lua_concat(L, 2);
+    return sb_raise_tagged(L, rule);
+}
+
 /* Names scripts must not use; reading one is a "forbidden" error. */
 static const char *const removed_names[] = {
     "collectgarbage", "debug", "dofile", "gcinfo", "getfenv", "io", "load",
@@ -291,6 +303,10 @@ static int valid_module_name(const char *s, size_t len)
 static int compile_chunk(lua_State *L, const char *name, const char *src,
                          size_t len)
 {
+    if (len > 0 && src[0] == LUA_SIGNATURE[0]) {
+        lua_pushfstring(L, "%s: binary chunks are not allowed; load source text", name);
+        return LUA_ERRSYNTAX;
+    }
     int st;
     lua_pushfstring(L, "=%s", name);
     st = luaL_loadbufferx(L, src, len, lua_tostring(L, -1), "t");
@@ -301,6 +317,14 @@ static int compile_chunk(lua_State *L, const char *name, const char *src,
             lua_pop(L, 1);
     }
     return st;
+}
+
+/* Compiles a chunk inside a running script (an overlay's base); see
+** sandbox.h. */
+int vep__sandbox_compile(lua_State *L, const char *name, const char *src,
+                         size_t len)
+{
+    return compile_chunk(L, name, src, len);
 }
 
 /* require(name): asks the host's reader for the module's source, compiles

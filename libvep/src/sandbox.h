@@ -84,6 +84,20 @@ vep_status vep__sandbox_load(vep_sandbox *sb, const char *chunkname,
                              const char *src, size_t len,
                              vep_sandbox_error *err);
 
+/* Raises an error from a C function a script called, "FILE:LINE: message"
+** with `rule` (a static string, e.g. "base_not_found") as the rule the
+** diagnostics show, whatever the script does with the error meanwhile. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+int vep__sandbox_raise(lua_State *L, const char *rule, const char *fmt, ...);
+
+/* Inside a running script (from a C function it called): compiles `src`
+** as text with the script environment, leaving the function, or an error
+** message and a status other than LUA_OK.  Binary chunks are refused. */
+int vep__sandbox_compile(lua_State *L, const char *name, const char *src,
+                         size_t len);
+
 /* Like lua_pcall(L, nargs, nresults, 0) with the sandbox's limits in force,
 ** classifying any failure into *err.  Never calls __tostring on an error
 ** value.  On failure the function and arguments are popped and nothing is

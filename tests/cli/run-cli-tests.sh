@@ -253,6 +253,22 @@ run info "$SCREEN" --lang sq
 want_rc 0 && want_out_has "Shqyrtim paraprak i treguesve të radikalizimit (ilustrues)"
 end
 
+begin "exit 0: vep info --lang sr-Cyrl shows the Latin texts in Cyrillic, and says so"
+run info "$RNA" --lang sr-Cyrl
+want_rc 0 && {
+    want_out_has "Процена ризика и потреба насилних екстремистичких затвореника"
+    want_err_has "showing 'sr-Latn' (transliterated), 'en'"
+}
+end
+
+begin "plan: --lang sr-Cyrl-RS falls back to the Latin titles, in Cyrillic"
+run plan instruments/plans/vep-plan-rna.lua "$TMP/rna1" --context examples/cases/rna-example.context.json --lang sr-Cyrl-RS
+want_rc 0 && {
+    want_out_has "Индивидуални психолошки рад"
+    want_out_has '"requested": "sr-Cyrl-RS"'
+}
+end
+
 for script in "$SCREEN" "$RNA" "$FIX/tests/passing.lua"; do
     begin "exit 0: vep test $script"
     run test "$script"
@@ -621,6 +637,543 @@ EOF2
 run test "$TMP/untested/vep-plan-screen.lua"
 want_rc 0 && want_err_has "rule 'S99-untested' holds in none of the test cases"
 end
+
+# ---- vep diff ----------------------------------------------------------------
+# fixtures/diff/changed.lua is base.lua with every kind of change; the
+# golden files hold the output without its header line (it carries the
+# sha256 of the fixtures, checked against `vep info` instead).  After a
+# deliberate change of the output or the fixtures, regenerate them from
+# the repository root:
+#   build/vep diff tests/cli/fixtures/diff/base.lua \
+#       tests/cli/fixtures/diff/changed.lua | tail -n +2 \
+#       > tests/cli/fixtures/diff/expected.txt
+#   build/vep diff tests/cli/fixtures/diff/plan-base.lua \
+#       tests/cli/fixtures/diff/plan-changed.lua | tail -n +2 \
+#       > tests/cli/fixtures/diff/plan-expected.txt
+DIFFS=$FIX/diff
+
+# sha_of SCRIPT: the SHA-256 `vep info` shows for an instrument script
+sha_of() {
+    "$VEP" info "$1" 2>/dev/null | sed -n 's/^SHA-256: *\([0-9a-f]*\)$/\1/p'
+}
+# want_golden FILE: stdout without its first line is FILE
+want_golden() {
+    tail -n +2 "$TMP/out" >"$TMP/body"
+    if ! cmp -s "$TMP/body" "$1"; then
+        no "output differs from $1: $(diff "$1" "$TMP/body" | sed -n 2p | cut -c 1-160)"
+    fi
+}
+
+begin "diff: every kind of change, against the golden file (exit 1)"
+run diff "$DIFFS/base.lua" "$DIFFS/changed.lua"
+want_rc 1 && { want_err_empty; want_golden "$DIFFS/expected.txt"; }
+end
+
+begin "diff: the header names both scripts with their sha256"
+sha_a=$(sha_of "$DIFFS/base.lua" | cut -c 1-12)
+sha_b=$(sha_of "$DIFFS/changed.lua" | cut -c 1-12)
+run diff "$DIFFS/base.lua" "$DIFFS/changed.lua"
+if [ -z "$sha_a" ] || [ -z "$sha_b" ]; then
+    no "vep info shows no SHA-256"
+else
+    want_header="diff-demo 1.0.0 (sha256 $sha_a...) -> diff-demo 1.1.0 (sha256 $sha_b...)"
+    [ "$(head -n 1 "$TMP/out")" = "$want_header" ] ||
+        no "header is '$(head -n 1 "$TMP/out")', expected '$want_header'"
+fi
+end
+
+begin "diff: the summary line counts every section"
+run diff "$DIFFS/base.lua" "$DIFFS/changed.lua"
+want_rc 1 && [ "$(tail -n 1 "$TMP/out")" = "8 changes in metadata; 1 scale added, 1 changed; 1 part added, 1 changed; 1 domain added, 2 changed; 2 items added, 1 removed, 8 changed; 1 score added, 2 changed; 1 level changed; 1 flag added, 1 changed; 3 changes in judgement; 1 test added, 1 removed" ] ||
+    no "summary line is '$(tail -n 1 "$TMP/out")'"
+end
+
+for script in "$DIFFS/base.lua" "$SCREEN" "$RNA" "$PLAN" "$DIFFS/plan-base.lua"; do
+    begin "diff: a script against itself has no differences (exit 0): $script"
+    run diff "$script" "$script"
+    want_rc 0 && {
+        want_err_empty
+        [ "$(wc -l <"$TMP/out")" -eq 2 ] || no "more than header and summary: $(sed -n 2p "$TMP/out")"
+        [ "$(tail -n 1 "$TMP/out")" = "no differences" ] || no "last line is not 'no differences'"
+    }
+    end
+done
+
+begin "diff: a copy of a script under another name has no differences"
+cp "$DIFFS/changed.lua" "$TMP/copy.lua"
+run diff "$DIFFS/changed.lua" "$TMP/copy.lua"
+want_rc 0 && want_out_has "no differences"
+end
+
+begin "diff: the other way round, additions and removals swap"
+run diff "$DIFFS/changed.lua" "$DIFFS/base.lua"
+want_rc 1 && {
+    want_out_has "  + S03  added: \"Shows symbols of a violent group\" (presence, domain indicators)"
+    want_out_has "  - S14  removed: \"Receives money from abroad without explanation\""
+    want_out_has "  ~ screen  band positive: 5 .. 10 -> 4 .. 14"
+    want_out_has "  ~ S01  text [sr-Cyrl]: \"Одобрава насиље према именованој групи\" -> (none)"
+    want_out_has "1 item added, 2 removed, 8 changed"
+}
+end
+
+begin "diff: the output is the same, byte for byte, run after run"
+run diff "$DIFFS/base.lua" "$DIFFS/changed.lua"
+cp "$TMP/out" "$TMP/diff1"
+run diff "$DIFFS/base.lua" "$DIFFS/changed.lua"
+want_same "$TMP/diff1" "$TMP/out" "two runs of vep diff"
+end
+
+begin "diff: --lang sr-Cyrl compares the texts in that language only"
+run diff "$DIFFS/base.lua" "$DIFFS/changed.lua" --lang sr-Cyrl
+want_rc 1 && {
+    want_out_has "  ~ S01  text [sr-Cyrl]: (none) -> \"Одобрава насиље према именованој групи\""
+    want_out_has "  ~ screen  band positive: 4 .. 14 -> 5 .. 10"
+    if grep -F -q -e "[en]" -e "[sr-Latn]" "$TMP/out"; then
+        no "a text in another language is compared: $(grep -F -e "[en]" -e "[sr-Latn]" "$TMP/out" | head -n 1)"
+    fi
+}
+end
+
+begin "diff: --lang en leaves out what only translations change"
+run diff "$DIFFS/base.lua" "$DIFFS/changed.lua" --lang en
+want_rc 1 && {
+    want_out_has "  ~ S02  guidance [en]: \"Record the words used.\" -> \"Record the words used, the date and who heard them.\""
+    if grep -F -q "S01  text" "$TMP/out"; then no "S01's translations are compared"; fi
+}
+end
+
+usage "diff: --lang that neither script declares" diff "$DIFFS/base.lua" "$DIFFS/changed.lua" --lang de
+usage "diff without B" diff "$DIFFS/base.lua"
+usage "diff without A and B" diff
+usage "diff with three scripts" diff "$DIFFS/base.lua" "$DIFFS/base.lua" "$DIFFS/base.lua"
+
+begin "diff: plan scripts, against the golden file (exit 1)"
+run diff "$DIFFS/plan-base.lua" "$DIFFS/plan-changed.lua"
+want_rc 1 && { want_err_empty; want_golden "$DIFFS/plan-expected.txt"; }
+end
+
+begin "diff: an instrument and a plan are refused (exit 2, wrong_script_kind)"
+run diff --error-format=json "$DIFFS/base.lua" "$DIFFS/plan-base.lua"
+want_rule 2 wrong_script_kind - - -
+want_out_empty
+end
+
+begin "diff: a broken script exits 2 with its file and line"
+run diff "$DIFFS/base.lua" "$FIX/bad/unknown-scale.lua"
+want_rc 2 && { want_err_has "unknown-scale.lua:7"; want_out_empty; }
+end
+
+begin "diff: a broken script (JSON: unknown_scale, line 7, item B07)"
+run diff --error-format=json "$FIX/bad/unknown-scale.lua" "$DIFFS/base.lua"
+want_rule 2 unknown_scale - 7 B07
+end
+
+begin "diff: a script that does not exist exits 2"
+run diff "$DIFFS/base.lua" "$TMP/no-such-script.lua"
+want_rc 2 && want_err_some
+end
+
+begin "help: vep diff --help"
+run diff --help
+want_rc 0 && { want_out_has "Usage: vep diff"; want_out_has "--lang"; want_err_empty; }
+end
+
+# ---- vep lint ----------------------------------------------------------------
+# Fixtures in fixtures/lint: instrument-mistakes.lua and plan-mistakes.lua
+# hold one example of each finding, clean/ only a note (and a -tests.lua
+# module that must not be taken for a script), broken/ a script that does
+# not load, overlay/ a base and an adaptation that inherits its warning.
+LINTS=$FIX/lint
+
+begin "lint: an instrument's mistakes, one line each, exit 1"
+run lint "$LINTS/instrument-mistakes.lua"
+want_rc 1 && {
+    want_out_has "$LINTS/instrument-mistakes.lua:12: warning: scale 'yn' is rated by no item"
+    want_out_has "[unused_scale]"
+    want_out_has "$LINTS/instrument-mistakes.lua:17: warning: scale 'lmh': points 'moderate' and 'high' have the same 'en' label"
+    want_out_has "$LINTS/instrument-mistakes.lua:28: warning: 2 texts have no 'sq' version: guidance of item 'B' (line 28) and label of option 'y' of item 'C' (line 31)"
+    want_out_has "$LINTS/instrument-mistakes.lua:36: note: item 'N' is in no domain"
+    want_out_has "$LINTS/instrument-mistakes.lua:36: note: 1 item has no guidance: item 'N' (line 36)"
+    want_out_has "$LINTS/instrument-mistakes.lua:39: warning: item 'R': { item = \"A\", at_least = 3 } can never hold"
+    want_out_has "$LINTS/instrument-mistakes.lua:45: warning: level 'L': band 'mid' (1.2 to 1.8) holds no value"
+    want_out_has "$LINTS/instrument-mistakes.lua:51: warning: flag 'F': { item = \"A\", is = \"low\" } and { item = \"A\", is = \"high\" } can never hold together"
+    want_out_has "6 warnings, 2 notes in 1 script"
+    [ "$(wc -l <"$TMP/out")" -eq 9 ] || no "expected 8 findings and a summary line"
+    want_err_empty
+}
+end
+
+begin "lint: a plan's mistakes, exit 1"
+run lint "$LINTS/plan-mistakes.lua"
+want_rc 1 && {
+    want_out_has "$LINTS/plan-mistakes.lua:16: warning: agency 'archive' is named by no intervention"
+    want_out_has "[unused_agency]"
+    want_out_has "$LINTS/plan-mistakes.lua:18: warning: agency 'health' may see its own interventions"
+    want_out_has "[own_part_empty]"
+    want_out_has "$LINTS/plan-mistakes.lua:24: warning: intervention 'EDU' is added by no rule"
+    want_out_has "[unused_intervention]"
+    want_out_has "$LINTS/plan-mistakes.lua:27: warning: 1 text has no 'sq' version: title of rule 'R1' (line 27)"
+    want_out_has "4 warnings, 0 notes in 1 script"
+}
+end
+
+begin "lint: only notes exit 0"
+run lint "$LINTS/clean/clean.lua"
+want_rc 0 && {
+    want_out_has "$LINTS/clean/clean.lua:10: note: 1 item has no guidance: item 'B' (line 10)"
+    want_out_has "0 warnings, 1 note in 1 script"
+    want_err_empty
+}
+end
+
+begin "lint: DIR skips *-tests.lua modules"
+run lint "$LINTS/clean"
+want_rc 0 && { want_out_has "0 warnings, 1 note in 1 script"; want_err_empty; }
+end
+
+begin "lint: a script that does not load exits 2 with its file and line"
+run lint "$LINTS/broken/broken.lua"
+want_rc 2 && {
+    want_err_has "broken.lua:3"
+    want_err_has "unknown_scale"
+    want_out_has "broken.lua: not linted (the script does not load)"
+}
+end
+
+begin "lint: a script that does not load (JSON: unknown_scale, line 3, item A)"
+run lint --error-format=json "$LINTS/broken/broken.lua"
+want_rule 2 unknown_scale - 3 A
+end
+
+begin "lint: a script that does not exist exits 2"
+run lint "$TMP/no-such-script.lua"
+want_rc 2 && { want_err_some; want_out_has "0 warnings, 0 notes in 0 scripts (1 not linted)"; }
+end
+
+begin "lint: DIR lints every script, the worst status wins"
+run lint "$LINTS"
+want_rc 2 && {
+    want_out_has "[unused_scale]"
+    want_out_has "[unused_agency]"
+    want_out_has "$LINTS/clean/clean.lua:10: note"
+    want_out_has "$LINTS/plan-mistakes.lua: lint-plan-mistakes 1.0.0: 4 warnings, 0 notes"
+    want_out_has "11 warnings, 4 notes in 5 scripts (1 not linted); 1 finding of shared base scripts not repeated"
+    want_err_has "broken.lua:3"
+}
+end
+
+begin "lint: an adaptation shows its base's findings; DIR prints them once"
+run lint "$LINTS/overlay/lint-adapted.lua"
+want_rc 1 && want_out_has "$LINTS/overlay/lint-base.lua:5: warning: scale 'yn' is rated by no item"
+run lint "$LINTS/overlay"
+want_rc 1 && {
+    [ "$(grep -c "lint-base.lua:5: warning" "$TMP/out")" -eq 1 ] || no "the base's warning is not printed exactly once"
+    want_out_has "$LINTS/overlay/lint-adapted.lua: lint-adapted 1.0.0: 1 warning, 1 note"
+    want_out_has "1 warning, 1 note in 2 scripts; 1 finding of shared base scripts not repeated"
+}
+end
+
+begin "lint: the bundled scripts all load and lint"
+run lint instruments
+if [ "$rc" = 0 ] || [ "$rc" = 1 ]; then
+    want_out_has " scripts"
+    if grep -q "not linted" "$TMP/out"; then no "a bundled script was not linted"; fi
+else
+    want_rc 1
+fi
+end
+
+begin "lint: the same script gives the same lines"
+run lint "$LINTS/instrument-mistakes.lua"
+cp "$TMP/out" "$TMP/lint-first"
+run lint "$LINTS/instrument-mistakes.lua"
+want_rc 1 && want_same "$TMP/out" "$TMP/lint-first" "two lint runs"
+end
+
+begin "lint: no operand, or two, is a usage error"
+run lint
+want_rc 64 && want_err_has "missing SCRIPT or DIR"
+run lint "$LINTS/clean/clean.lua" "$LINTS/plan-mistakes.lua"
+want_rc 64 && want_err_has "too many arguments"
+end
+
+begin "lint: a directory without scripts exits 1"
+mkdir -p "$TMP/no-scripts"
+run lint "$TMP/no-scripts"
+want_rc 1 && want_err_has "no instrument or plan scripts found"
+end
+
+begin "help: vep lint --help"
+run lint --help
+want_rc 0 && { want_out_has "Usage: vep lint"; want_out_has "FILE:LINE: SEVERITY: MESSAGE [RULE]"; want_err_empty; }
+end
+
+# ---- vep doc: the guide rendered from the script --------------------------
+# The golden guides are compared without the two lines that change with the
+# engine version and with any edit of the scripts' files (the sources'
+# SHA-256, checked against the result instead, and "Rendered by: libvep
+# X.Y.Z").  To regenerate them, from the repository root:
+#   build/vep doc instruments/screening/vep-screen.lua \
+#       > tests/cli/fixtures/doc/vep-screen.md
+#   build/vep doc instruments/plans/vep-plan-screen.lua \
+#       > tests/cli/fixtures/doc/vep-plan-screen.md
+DOCFIX=$FIX/doc
+HTMLCHECK="python3 $REPO/$DOCFIX/html-check.py"
+SCREEN_PLAN=instruments/plans/vep-plan-screen.lua
+
+# doc_lines FILE: the guide without its version-dependent lines.
+doc_lines() {
+    grep -v -e '^- \*\*SHA-256 of the script' -e '^- \*\*Rendered by:\*\*' \
+        -e '^==[0-9]*==' "$1"
+}
+# want_doc_golden GOLDEN: the last output is the golden guide.
+want_doc_golden() {
+    if [ ! -f "$1" ]; then
+        no "no golden file $1"
+        return
+    fi
+    doc_lines "$TMP/out" >"$TMP/doc-got"
+    doc_lines "$1" >"$TMP/doc-want"
+    if ! cmp -s "$TMP/doc-got" "$TMP/doc-want"; then
+        no "differs from $1: $(diff "$TMP/doc-want" "$TMP/doc-got" | sed -n 2,3p | tr '\n' ' ' | cut -c 1-200)"
+    fi
+}
+# want_html LANG [ID...]: the last output is one well-formed, self-contained
+# HTML file in LANG with every item ID.
+want_html() {
+    if msg=$($HTMLCHECK "$TMP/out" "$@"); then
+        :
+    else
+        no "$msg"
+    fi
+}
+# result_ids KIND: the ids of the items (answers), scores, levels or flags
+# of the vep-screen result.
+result_ids() {
+    python3 -c 'import json, sys
+d = json.load(open(sys.argv[1]))
+k = sys.argv[2]
+print(" ".join(e["item"] if k == "answers" else e["id"] for e in d[k]))' "$TMP/pos1" "$1"
+}
+
+begin "help: vep doc --help"
+run doc --help
+want_rc 0 && { want_out_has "Usage: vep doc"; want_out_has "--format html"; want_err_empty; }
+end
+
+begin "doc: the guide of vep-screen in Markdown matches the golden file"
+run doc "$SCREEN"
+want_rc 0 && { want_err_empty; want_doc_golden "$DOCFIX/vep-screen.md"; }
+cp "$TMP/out" "$TMP/doc-md1"
+end
+
+begin "doc: the guide names the sources' SHA-256 of the result, and the engine"
+sha=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["instrument"]["sha256"])' "$TMP/pos1")
+cp "$TMP/doc-md1" "$TMP/out"
+want_out_has "**SHA-256 of the script's sources:** \`$sha\`"
+want_out_has "libvep $VERSION (vep doc)"
+end
+
+begin "doc: every item, score, level and flag of vep-screen is in the guide"
+cp "$TMP/doc-md1" "$TMP/out"
+for id in $(result_ids answers); do want_out_has "#### $id: "; done
+for id in $(result_ids scores) $(result_ids levels) $(result_ids flags); do want_out_has "### $id: "; done
+end
+
+begin "doc: the same bytes twice, and --format md is the default"
+run doc --format md "$SCREEN"
+want_rc 0 && want_same "$TMP/out" "$TMP/doc-md1" "--format md vs the default"
+run doc "$SCREEN"
+want_rc 0 && want_same "$TMP/out" "$TMP/doc-md1" "second run"
+end
+
+begin "doc: --format html is one well-formed, self-contained, printable file"
+run doc "$SCREEN" --format html
+# shellcheck disable=SC2046  # the ids are words
+want_rc 0 && { want_err_empty; want_html en $(result_ids answers); want_out_has 'class="warning"'; }
+cp "$TMP/out" "$TMP/doc-html1"
+run doc --format=html "$SCREEN"
+want_rc 0 && want_same "$TMP/out" "$TMP/doc-html1" "second HTML run"
+end
+
+begin "doc: the HTML is well-formed XML too (xmllint, when installed)"
+if command -v xmllint >/dev/null 2>&1; then
+    xmllint --noout "$TMP/doc-html1" 2>"$TMP/xmllint" || no "xmllint: $(head -n 1 "$TMP/xmllint")"
+fi
+end
+
+begin "doc: --lang sr-Latn gives the Serbian texts and <html lang=\"sr-Latn\">"
+run doc "$SCREEN" --lang sr-Latn --format html
+# shellcheck disable=SC2046
+want_rc 0 && {
+    want_html sr-Latn $(result_ids answers)
+    want_out_has "Skrining indikatora radikalizacije (ilustrativni)"
+    want_out_has "Odobrava nasilje prema grupi koju naziva neprijateljima"
+}
+end
+
+begin "doc: the note near the top says how many texts fell back to which language"
+run doc "$SCREEN" --lang sq
+want_rc 0 && {
+    want_out_has "Shqyrtim paraprak i treguesve të radikalizimit (ilustrues)"
+    want_out_has '**Language:** `sq`. Texts: 22 are in `sq`; 9 fell back to `en`.'
+}
+run doc "$SCREEN" --lang sr-Cyrl
+want_rc 0 && want_out_has '**Language:** `sr-Cyrl`. Texts: 22 transliterated from `sr-Latn`; 9 fell back to `en`.'
+end
+
+begin "doc: the guide of the vep-rna instrument states its SPJ rules in words"
+run doc "$RNA"
+want_rc 0 && {
+    want_out_has "**No total score.**"
+    want_out_has 'The number of items of domain `beliefs` (Beliefs, attitudes and ideology) whose value is at least 2 (rated `high`).'
+    want_out_has "Raised when score capability_intent is at least 1."
+    want_out_has "**Rationale:** a written rationale is always required."
+}
+end
+
+begin "doc: the plan guide of vep-plan-screen matches the golden file"
+run doc "$SCREEN_PLAN"
+want_rc 0 && { want_err_empty; want_doc_golden "$DOCFIX/vep-plan-screen.md"; }
+end
+
+begin "doc: the plan guide of vep-plan-rna in HTML names every rule and step"
+run doc "$PLAN" --format html --lang sr-Latn
+want_rc 0 && {
+    want_html sr-Latn
+    for r in R01-beliefs R05-belonging R11-placement-high R14-supervision-mentor; do
+        want_out_has "id=\"rule-$r\""
+    done
+    want_out_has "Individualni psihološki rad"
+    want_out_has "<code>release_conditions</code>"
+    want_out_has "context conditional_release is &#39;true&#39;"
+}
+end
+
+begin "doc: script texts are escaped, never markup"
+run doc "$DOCFIX/markup.lua"
+want_rc 0 && {
+    want_out_has '# \<script>alert(1)\</script> & \*stars\* \_under\_ \[link\](http://example.org)'
+    want_out_has '\# not a heading - not a list 1. not a list either \| a \| pipe \|'
+    if grep -q '^- not a list\|^1\. not a list' "$TMP/out"; then no "a script text became a list"; fi
+}
+run doc "$DOCFIX/markup.lua" --format html
+want_rc 0 && {
+    want_html en X1
+    want_out_has "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *stars*"
+    want_out_has "&lt;img src=&quot;http://example.org/x.png&quot;&gt; &amp;amp; label"
+}
+end
+
+begin "doc: an invalid script exits 2 with file and line, and writes nothing"
+run doc "$FIX/bad/unknown-scale.lua"
+want_rc 2 && { want_out_empty; want_err_has "unknown-scale.lua:7"; }
+run doc "$TMP/no-such-script.lua"
+want_rc 2 && want_out_empty
+end
+
+usage "doc without SCRIPT" doc
+usage "doc with two scripts" doc "$SCREEN" "$SCREEN"
+usage "doc --format xml" doc --format xml "$SCREEN"
+usage "--format with score" score --format md "$SCREEN" "$POS"
+
+# ---- overlays, the administrations' packages and migrations ---------------
+RS_SCREEN=instruments/rs/vep-screen-rs.lua
+MIG=examples/migration/vep-screen-1-to-2.lua
+SCREEN2=examples/migration/vep-screen-2/vep-screen.lua
+
+begin "overlay: a result records the lineage, the base's hash as its own"
+sed 's/"id": "vep-screen", "version": "1.0.0"/"id": "vep-screen-rs", "version": "1.0.0"/' "$POS" \
+    | sed 's/"S13"/"RS01": { "value": "absent" }, "S13"/' > "$TMP/rs.json"
+run score "$RS_SCREEN" "$TMP/rs.json"
+if want_rc 0; then
+    base_sha=$(sha256sum instruments/screening/vep-screen.lua instruments/screening/vep-screen-tests.lua \
+               | sed 's|instruments/screening/||' | sha256sum | cut -d' ' -f1)
+    want_out_has '"lineage": ['
+    want_out_has '"file": "../screening/vep-screen.lua"'
+    want_out_has "\"sha256\": \"$base_sha\""
+    want_out_has '"versions": "^1.0.0"'
+fi
+end
+
+begin "overlay: the sr-Cyrl package writes the base's Latin titles in Cyrillic"
+run score "$RS_SCREEN" "$TMP/rs.json"
+want_rc 0 && want_out_has '"title": "Пондерисани збир индикатора"'
+end
+
+begin "packages: every administration's scripts pass their own tests"
+for pkg in al ba me mk rs xk; do
+    run test "instruments/$pkg"
+    want_rc 0 || break
+    want_out_has " 0 failed"
+done
+end
+
+begin "overlay: a base that cannot be found exits 2 and names the rule"
+mkdir -p "$TMP/pkg/x"
+printf 'instrument { id = "x", version = "1.0.0", base = { id = "nowhere", version = "^1.0.0" } }\n' \
+    > "$TMP/pkg/x/x.lua"
+run --error-format json validate "$TMP/pkg/x/x.lua"
+want_rc 2 && want_err_has '"rule": "base_not_found"'
+end
+
+begin "migrate: version 2 refuses a version 1 assessment and points to vep migrate"
+run score "$SCREEN2" "$POS"
+want_rc 1 && want_err_has "vep migrate MIGRATION ASSESSMENT"
+end
+
+begin "migrate: the migrated assessment scores with version 2 and records the migration"
+run migrate "$MIG" "$POS"
+if want_rc 0; then
+    cp "$TMP/out" "$TMP/migrated.json"
+    want_out_has '"version": "2.0.0"'
+    want_out_has '"step": "split"'
+    run score "$SCREEN2" "$TMP/migrated.json"
+    want_rc 0 && want_out_has '"id": "vep-screen-1-to-2"'
+fi
+end
+
+begin "migrate: twice the same bytes"
+run migrate "$MIG" "$POS"
+cp "$TMP/out" "$TMP/m1.json"
+run migrate "$MIG" "$POS"
+want_rc 0 && want_same "$TMP/m1.json" "$TMP/out" "two migrations"
+end
+
+begin "migrate: an assessment of another instrument exits 1 with its JSON path"
+run migrate "$MIG" "$RNADOC"
+want_rc 1 && want_err_has '$.instrument.id'
+end
+
+begin "migrate: an invalid migration script exits 2"
+printf 'migration { id = "m", version = "1.0.0" }\n' > "$TMP/badmig.lua"
+run migrate "$TMP/badmig.lua" "$POS"
+want_rc 2 && want_err_has "'from' must be a table"
+end
+
+usage "migrate without ASSESSMENT" migrate "$MIG"
+
+begin "packages: every script renders its guide in each of its languages, both formats"
+ndocs=0
+for script in $(find instruments/al instruments/ba instruments/me instruments/mk \
+                     instruments/rs instruments/xk -name '*.lua' ! -name '*-tests.lua' | sort); do
+    run doc "$script"
+    want_rc 0 || break
+    langs=$(grep -F '**Languages of the script:**' "$TMP/out" | grep -o '`[^`]*`' | tr -d '`')
+    [ -n "$langs" ] || { no "$script: no languages in its guide"; break; }
+    for lang in $langs; do
+        run doc --lang "$lang" --format html "$script"
+        want_rc 0 || break 2
+        want_out_has "<html lang=\"$lang\""
+        python3 "$FIX/doc/html-check.py" "$TMP/out" "$lang" >/dev/null 2>&1 || { no "$script $lang: html-check"; break 2; }
+        run doc --lang "$lang" "$script"
+        want_rc 0 || break 2
+        ndocs=$((ndocs + 2))
+    done
+done
+[ "$ndocs" -ge 60 ] || no "only $ndocs guides rendered"
+end
+
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -190,7 +190,7 @@ static void test_fields(void **state)
     msg = expect(f, "unknown_field", "$.foo", NULL);
     assert_string_equal(msg, "unknown field 'foo' in the assessment "
                              "(expected: instrument, subject, assessor, date, "
-                             "answers, judgement, meta)");
+                             "answers, judgement, meta, migrations)");
     expect(f, "unknown_field", "$[\"odd key\"]", NULL);
     assert_int_equal(f->d.n, 7);
 
@@ -200,7 +200,7 @@ static void test_fields(void **state)
     assert_int_equal(f->d.n, 6);
     assert_string_equal(f->d.v[5].message, "unknown field 'k6' in the "
                         "assessment (expected: instrument, subject, assessor, "
-                        "date, answers, judgement, meta)");
+                        "date, answers, judgement, meta, migrations)");
     assert_string_equal(f->d.v[5].path, "$.k6");
 
     run(f, "{}");

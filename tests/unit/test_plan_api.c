@@ -225,8 +225,9 @@ static void test_unknown_agency_or_language_is_an_argument_error(void **state)
     assert_non_null(strstr(vep_engine_errmsg(e), "'press'"));
     assert_non_null(strstr(vep_engine_errmsg(e), "police"));
     o.agency = NULL;
-    o.language = "de";
+    o.language = "Serbian";   /* not a tag (a language it lacks falls back) */
     assert_int_equal(vep_plan_evaluate(&out, p, "{}", 2, "{}", 2, &o), VEP_ERR_ARGUMENT);
+    assert_non_null(strstr(vep_engine_errmsg(e), "'Serbian'"));
     assert_non_null(strstr(vep_engine_errmsg(e), "sr-Latn"));
     o.language = NULL;
     o.version = 99;

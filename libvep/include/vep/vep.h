@@ -239,12 +239,52 @@ VEP_API const char *vep_instrument_sha256(const vep_instrument *instrument);
 /* Describes the instrument as JSON: metadata ("id", "version", "sha256",
 ** "title", "languages", ...), "scales", "parts", "domains", "items",
 ** "scores" (with their reachable "range"), "levels" (with "bands"),
-** "flags", "judgement" and "tests" ([{"name","line"}]), with texts in `lang` (a BCP 47 tag; NULL or an
-** absent language falls back to the instrument's first language).  The
-** caller frees *out with vep_free(). */
+** "flags", "judgement" and "tests" ([{"name","line"}]).  What a guide
+** needs to state the rules in words is there too: items and flags carry
+** "when" in the script's notation and "when_words" (e.g. "item S05 is
+** 'present'"), text items "max_length", scores "terms" ([{"id", "kind":
+** "item"|"score", "weight"}]: the weights, or a composite's factors),
+** "at_least" (count rules, else null), "missing" ("incomplete",
+** "prorate", "ignore") and "max_unknown" (null: no limit).  Texts are
+** in `lang` (a BCP 47 tag; NULL: the instrument's first language).  A
+** text missing in `lang` is taken along a fallback chain: the tag's truncations
+** (sr-Latn-ME, sr-Latn, sr), for Serbian the other script transliterated
+** (sr-Cyrl shown in Latin, sr-Latn shown in Cyrillic), the script's
+** `fallbacks` (e.g. cnr -> sr-Latn), its first language, then "en".  The
+** member "language" (after "languages") reports it: {"requested": TAG,
+** "chain": [TAG...], "used": [{"tag", "transliterated", "texts"}...] (the
+** steps that gave texts, with how many), "missing": N (texts in none of
+** the chain's languages, shown in their first)}.  A `lang` that is not a
+** well-formed tag is VEP_ERR_ARGUMENT.  The caller frees *out with
+** vep_free(). */
 VEP_API vep_status vep_instrument_describe(char **out,
                                            const vep_instrument *instrument,
                                            const char *lang);
+
+/* ---------------------------------------------------------------------------
+** JSON Schema of the assessment document.
+**
+** Writes a JSON Schema (draft 2020-12) of the assessment documents
+** `instrument` accepts to *out, for hosts that check their forms before
+** they score: per item the value's shape ("enum" of the codes, "minimum" /
+** "maximum" / "integer", "maxLength" in characters, dates as a pattern
+** that holds for real calendar dates only), the missing-data states the
+** item allows, "required" items, "additionalProperties": false wherever
+** the engine refuses unknown members, and the judgement's levels.  Titles
+** and descriptions are the item texts in the instrument's first language;
+** "$comment" names the instrument's id, version and SHA-256.  JSON null is
+** accepted where the engine takes it for a member not given.
+**
+** Every document vep_validate() accepts is valid under the schema.  What
+** a schema cannot express is said in "$comment"s and left to the engine:
+** the conditions of conditional items (never "required" in the schema),
+** the instrument-wide limit on unknown answers, a rationale for a level
+** that differs from the advisory one, and the JSON text itself (UTF-8,
+** duplicate keys, \u0000).  The same instrument gives the same bytes.
+** The caller frees *out with vep_free().  Returns VEP_ERR_ARGUMENT for a
+** NULL argument, VEP_ERR_NOMEM when out of memory (*out is then NULL). */
+VEP_API vep_status vep_instrument_schema(char **out,
+                                         const vep_instrument *instrument);
 
 /* ---------------------------------------------------------------------------
 ** Scoring.
@@ -277,6 +317,46 @@ VEP_API vep_status vep_validate(vep_instrument *instrument, const char *json,
 */
 VEP_API vep_status vep_instrument_run_tests(char **out, size_t *out_failed,
                                             vep_instrument *instrument);
+
+/* ---------------------------------------------------------------------------
+** Lint: likely mistakes in a script that loads.
+**
+** Loading refuses what is wrong; lint reports what is legal but probably a
+** mistake.  *out gets a JSON document (freed with vep_free()):
+**   {"script": id, "version": v, "findings": [{"rule", "severity", "file",
+**    "line", "kind", "id", "lang"?, "message", "places"?}...]}
+** "severity" is "warning" (probably a mistake) or "note" (worth a look);
+** "kind" and "id" name the declaration concerned ("item", "S01"); "lang"
+** is given by findings about one language; "message" says what to do; a
+** finding about many places ("no_guidance", "missing_translation") sits at
+** the first and lists them all in "places": [{"kind", "id", "field",
+** "file", "line"}].
+** Findings come in the order of the script's declarations (file in load
+** order, then line); the same script gives the same bytes.  *out_count
+** (may be NULL) gets the number of findings.  Returns VEP_OK whatever
+** was found.
+**
+** Instrument rules (docs/WRITING-INSTRUMENTS.md, "Checking your script"):
+**   unused_scale          warning  a scale that no item rates with
+**   duplicate_label       warning  two points of a scale, or two options of
+**                                  an item, with the same label in a language
+**   item_counts_nowhere   note     a rated item in no domain that no score,
+**                                  condition or flag uses
+**   no_guidance           note     the items without guidance (one finding;
+**                                  "places" lists them)
+**   band_unreachable      warning  a band that holds no value its score can
+**                                  take at its rounding
+**   never_holds           warning  a condition (or part of one) of an item
+**                                  or flag that can never hold
+**   missing_translation   warning  per language: the texts with no entry in
+**                                  it (labels of scale points and options
+**                                  count even when they have none at all; a
+**                                  text the language's fallbacks give, such
+**                                  as the other Serbian script, is there)
+** An adaptation is linted with what it inherits from its base.
+*/
+VEP_API vep_status vep_instrument_lint(char **out, size_t *out_count,
+                                       const vep_instrument *instrument);
 
 /* ---------------------------------------------------------------------------
 ** Treatment plans.
@@ -320,8 +400,11 @@ VEP_API const char *vep_plan_instrument(const vep_plan *plan);
 
 /* Options of an evaluation.  `agency` (an agency id the script declares)
 ** asks for that agency's need-to-know view: only the parts of the plan
-** the script lets it see, nothing else.  `language` (a BCP 47 tag the
-** script declares) chooses the language of titles; NULL: the first. */
+** the script lets it see, nothing else.  `language` (a BCP 47 tag)
+** chooses the language of titles (NULL: the plan's first); texts missing
+** in it are taken along the fallback chain vep_instrument_describe
+** describes, and the plan's header member "language" reports the chain
+** and what was taken from where, in the same form. */
 typedef struct vep_plan_options {
     unsigned int version;      /* VEP_PLAN_OPTIONS_VERSION               */
     const char *agency;        /* NULL: the whole plan                   */
@@ -333,8 +416,8 @@ typedef struct vep_plan_options {
 
 /* Evaluates the plan for one result document (as vep_score writes it) and
 ** one case context, writing the plan document to *out (vep_free()).
-** `options` may be NULL.  An unknown agency or language is
-** VEP_ERR_ARGUMENT. */
+** `options` may be NULL.  An unknown agency, or a language that is not a
+** well-formed BCP 47 tag, is VEP_ERR_ARGUMENT. */
 VEP_API vep_status vep_plan_evaluate(char **out, vep_plan *plan,
                                      const char *result_json,
                                      size_t result_length,
@@ -360,6 +443,95 @@ VEP_API vep_status vep_assess(char **out, vep_instrument *instrument,
 ** hold. */
 VEP_API vep_status vep_plan_run_tests(char **out, size_t *out_failed,
                                       vep_plan *plan);
+
+/* Lint of a plan script: the document of vep_instrument_lint, with the
+** plan rules:
+**   unused_agency         warning  an agency that nothing names and that
+**                                  sees no part of the plan but its own
+**   own_part_empty        warning  an agency that may see its own
+**                                  interventions or pre-release steps (the
+**                                  ".own" parts) but is given none
+**   unused_intervention   warning  an intervention that no rule adds
+**   missing_translation   warning  as for instruments
+*/
+VEP_API vep_status vep_plan_lint(char **out, size_t *out_count,
+                                 const vep_plan *plan);
+
+/* Describes the plan script as JSON (agencies, interventions, rules with
+** their conditions in words, placement, reassessment, pre_release,
+** post_release, tests), texts in `lang`.  What the script declares, not
+** what any case gives: {"id", "version", "sha256", "title",
+** "instrument", "languages", "illustrative",
+** "agencies": [{"id", "kind", "title", "sees": [parts], "line"}],
+** "interventions": [{"id", "category", "title", "agency", "goal",
+**   "intensity": [{"level", "text"}], "review_months", "setting", "line"}],
+** "rules": [{"id", "title", "when" (in words, e.g. "risk is 'high'"; "always"
+**   when it has no condition), "always", "adds": [{"kind": "intervention",
+**   "intervention", "priority", "start_days", "review_months", "agency",
+**   "responsivity"} | {"kind": "placement", "regime", "rationale",
+**   "review_months"} | {"kind": "post_release", "supervisor", "contact",
+**   "agencies"} | {"kind": "responsivity", "note"}], "line"}],
+** "placement": {"default", "review_months"},
+** "reassessment": {"every_months": [{"level", "months"}],
+**   "triggers": [{"trigger", "within_days"}]},
+** "pre_release": null | {"months_before", "steps": [{"step", "rule",
+**   "title", "agency", "due_months", "when", "always", "line"}]},
+** "post_release": null | {"supervisor", "contact", "agencies",
+**   "review_months", "reviews", "closure": [texts], "line"},
+** "tests": [{"name", "line"}]}.  Pre-release steps are listed with the
+** steps, not among "rules"; a number or text the script did not give is
+** null.  `lang` is a BCP 47 tag; NULL or a language the plan does not
+** have gives the plan's first language.  The caller frees *out with
+** vep_free(). */
+VEP_API vep_status vep_plan_describe(char **out, const vep_plan *plan,
+                                     const char *lang);
+
+/* ---------------------------------------------------------------------------
+** Migrations between major versions.
+**
+** An assessment recorded under one major version of an instrument is not
+** scored by another (vep_score refuses it with rule "wrong_version").  A
+** migration script (docs/ADAPTING.md) maps it: renamed items, recoded
+** scales, split and merged items, dropped and added items, renamed final
+** levels.  vep_migrate() writes the assessment as the new version expects
+** it: "instrument" names the target id and version, and one entry is
+** appended to "migrations": {"id", "version", "sha256" (of the migration
+** script), "from": {"id", "version"}, "to": {"id", "version"},
+** "changes": [{"step", "item", "line", ...}]}.  Scoring the migrated
+** document then validates it against the new version, and its result
+** shows the migrations beside the instrument's lineage.
+*/
+typedef struct vep_migration vep_migration;
+
+/* Loads the migration script at `path` (helper modules from its own
+** directory).  VEP_ERR_IO, VEP_ERR_SCRIPT, VEP_ERR_DEFINITION or a limit
+** status on failure, with every problem in the diagnostics. */
+VEP_API vep_status vep_migration_load_file(vep_migration **out,
+                                           vep_engine *engine,
+                                           const char *path);
+
+/* Loads a migration script from memory; `name` is used in messages. */
+VEP_API vep_status vep_migration_load_buffer(vep_migration **out,
+                                             vep_engine *engine,
+                                             const char *name,
+                                             const char *source,
+                                             size_t length);
+
+/* Frees a migration.  NULL is accepted. */
+VEP_API void vep_migration_free(vep_migration *migration);
+
+/* The migration's id, version and the SHA-256 of its sources; borrowed. */
+VEP_API const char *vep_migration_id(const vep_migration *migration);
+VEP_API const char *vep_migration_version(const vep_migration *migration);
+VEP_API const char *vep_migration_sha256(const vep_migration *migration);
+
+/* Migrates the assessment `json` (`length` bytes).  VEP_ERR_ASSESSMENT
+** when it is not for the migration's source instrument and versions, or
+** an answer has a code the migration does not map, with every problem in
+** the diagnostics (JSON path and item).  The caller frees *out with
+** vep_free(). */
+VEP_API vep_status vep_migrate(char **out, vep_migration *migration,
+                               const char *json, size_t length);
 
 #ifdef __cplusplus
 }
