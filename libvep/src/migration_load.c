@@ -194,7 +194,7 @@ static void read_step(mig_rd *p, int t, vep_mig_op op, vep_mig_step *s)
         vep__decl_string(&p->r, t, "reason", &s->reason);
         vep__decl_string(&p->r, t, "status", &s->status);
         if (vep__decl_field(&p->r, t, "value") == LUA_TTABLE) {   /* value = unknown */
-            lua_getfield(L, -1, "status");
+            vep__decl_field(&p->r, -1, "status");     /* raw, as every reader */
             if (lua_type(L, -1) == LUA_TSTRING && s->status == NULL)
                 s->status = dup(p, lua_tostring(L, -1));
             lua_pop(L, 1);

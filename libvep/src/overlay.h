@@ -39,6 +39,10 @@
 #define VEP_RECORDS_KEY "vep.records"
 #define VEP_BASES_KEY "vep.bases"
 #define VEP_CHAIN_KEY "vep.chain"     /* the ids being loaded, by depth   */
+#define VEP_DONE_KEY "vep.layers_done" /* layer d at [d]: its overlay's root
+                                        declaration merged it; the records
+                                        of a base that failed are never read,
+                                        even when the script caught the error */
 
 /* Where the bases of an overlay come from: the loader finds them on disk
 ** (base_find.c), the runtime replays the sources kept at load time. */
@@ -54,6 +58,25 @@ typedef struct vep_base_reader {
     void (*close)(void *ud, int depth);
     void *ud;
 } vep_base_reader;
+
+/* Pushes t[key] of a script's table, raw (no metamethod runs); returns
+** its type. */
+int vep__raw_field(lua_State *L, int t, const char *key);
+
+/* Whether layers 1 to `depth` all finished, so that a record made at
+** `depth` belongs to the script. */
+int vep__overlay_layers_done(lua_State *L, int depth);
+
+/* overlay_merge.c: pushes the declaration `old` changed by `new_` (texts
+** by language, lists entry by entry, other fields replaced). */
+void vep__overlay_push_changed(lua_State *L, int old, int new_);
+
+/* overlay_merge.c: tags the plain-string texts of the declarations made
+** at `depth` with the first language of the root table `root_t`. */
+void vep__overlay_tag_texts(lua_State *L, int root_t, int depth);
+
+/* overlay_merge.c: whether `key` holds a text by language. */
+int vep__overlay_is_text_field(const char *key);
 
 /* The depth of the script running now. */
 int vep__overlay_depth(lua_State *L);

@@ -46,6 +46,23 @@ static int valid_idents(const char *s, size_t n)
     return run > 0;
 }
 
+/* Whether the pre-release s[0..n) has a numeric identifier with a leading
+** zero ("01"), which semver.org forbids (build metadata may have them). */
+static int numeric_leading_zero(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i, digits = 1;
+        for (; j < n && s[j] != '.'; j++)
+            if (s[j] < '0' || s[j] > '9')
+                digits = 0;
+        if (digits && j - i > 1 && s[i] == '0')
+            return 1;
+        i = j + 1;
+    }
+    return 0;
+}
+
 /* Parses a full version from s[0..n). */
 static int parse_n(const char *s, size_t n, vep_semver *v)
 {
@@ -70,7 +87,8 @@ static int parse_n(const char *s, size_t n, vep_semver *v)
     if (plus)
         n = (size_t)(plus - s);
     if (i < n) {
-        if (s[i] != '-' || !valid_idents(s + i + 1, n - i - 1))
+        if (s[i] != '-' || !valid_idents(s + i + 1, n - i - 1) ||
+            numeric_leading_zero(s + i + 1, n - i - 1))
             return 0;
         v->pre = s + i + 1;
         v->npre = n - i - 1;
@@ -137,7 +155,7 @@ typedef enum { OP_GE, OP_GT, OP_LE, OP_LT, OP_EQ } cmp_op;
 static int parse_partial(const char *s, size_t n, vep_semver *v, int *given)
 {
     long *part[3];
-    size_t i = 0, k, used;
+    size_t i = 0, k, used, parts;
 
     part[0] = &v->major; part[1] = &v->minor; part[2] = &v->patch;
     v->major = v->minor = v->patch = 0;
@@ -151,6 +169,7 @@ static int parse_partial(const char *s, size_t n, vep_semver *v, int *given)
     for (k = 0; k < 3 && i < n; k++) {
         if (s[i] == 'x' || s[i] == 'X' || s[i] == '*') {
             i++;
+            k++;                /* the wildcard is a part too */
             break;
         }
         used = read_number(s + i, n - i, part[k]);
@@ -163,8 +182,10 @@ static int parse_partial(const char *s, size_t n, vep_semver *v, int *given)
         if (i == n && s[n - 1] == '.')
             return 0;
     }
-    while (i < n) {   /* trailing ".x" parts after a wildcard */
-        if (s[i] != '.' || i + 1 >= n || !(s[i + 1] == 'x' || s[i + 1] == 'X' || s[i + 1] == '*'))
+    parts = k;
+    while (i < n) {   /* trailing ".x" parts after a wildcard, up to three */
+        if (s[i] != '.' || i + 1 >= n || !(s[i + 1] == 'x' || s[i + 1] == 'X' || s[i + 1] == '*') ||
+            ++parts > 3)
             return 0;
         i += 2;
     }

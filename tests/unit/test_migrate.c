@@ -191,6 +191,9 @@ static void test_errors(void **state)
     expect(HEAD "merge \"A\" { from = { \"A\" }, order = { \"no\", \"yes\" } }",
            NULL, VEP_ERR_DEFINITION, "missing_field", NULL);
     expect(HEAD "add \"Z\" { }", NULL, VEP_ERR_DEFINITION, "missing_field", NULL);
+    /* the value's state is read raw: a metatable's __index is not asked */
+    expect(HEAD "add \"Z\" { value = setmetatable({}, { __index = function() return \"unknown\" end }) }",
+           NULL, VEP_ERR_DEFINITION, "missing_field", NULL);
     expect(HEAD "recode \"A\" { map = { yes = 1 } }", NULL, VEP_ERR_DEFINITION, "wrong_type", NULL);
     expect(HEAD "recode \"A\" { mapping = { } }", NULL, VEP_ERR_DEFINITION, "unknown_field", NULL);
     expect("rename \"A\" { to = \"B\" }", NULL, VEP_ERR_DEFINITION, "missing_field", NULL);

@@ -26,6 +26,11 @@ static void test_parse(void **state)
     assert_false(vep__semver_parse("1.2.3-a..b", &v));
     assert_false(vep__semver_parse("1.2.x", &v));
     assert_false(vep__semver_parse("100000.0.0", &v));
+    /* a numeric pre-release identifier has no leading zero; build metadata may */
+    assert_false(vep__semver_parse("1.2.3-01", &v));
+    assert_false(vep__semver_parse("1.2.3-rc.007", &v));
+    assert_true(vep__semver_parse("1.2.3-0.rc.10", &v));
+    assert_true(vep__semver_parse("1.2.3+007", &v));
     assert_false(vep__semver_parse("", &v));
     assert_false(vep__semver_parse(NULL, &v));
 }
@@ -66,6 +71,7 @@ static void test_ranges(void **state)
         { "2.0.0-rc.1", "^1.0.0", 0 }, { "2.0.0-rc.1", "*", 0 },
         { "1.0.0-rc.2", ">=1.0.0-rc.1", 1 }, { "1.0.0-rc.2", "^1.0.0-rc.1", 1 },
         { "1.0.1-rc.1", ">=1.0.0-rc.1", 0 }, { "1.0.0", "^1.0.0-rc.1", 1 },
+        { "1.7.0", "1.x.x", 1 }, { "2.0.0", "1.x.x", 0 }, { "3.1.4", "x.x.x", 1 },
     };
     size_t i;
     (void)state;
@@ -78,7 +84,8 @@ static void test_malformed_ranges(void **state)
 {
     static const char *const bad[] = {
         "", " ", "^", "^1.2", "~1", ">=", ">=1.2", "1.2.3.4", "x.1", "1..2",
-        "1.2.3 ||", "|| 1.2.3", "abc", "1.2.", NULL
+        "1.2.3 ||", "|| 1.2.3", "abc", "1.2.", "1.2.x.x", "x.x.x.x", "1.x.x.x",
+        "^1.2.3-01", NULL
     };
     size_t i;
     (void)state;
