@@ -33,6 +33,8 @@
 
 typedef struct scan_state {
     const char *fname;          /* "ID.lua"                              */
+    const char *self;           /* the script asking, resolved: never its
+                                   own base (NULL: unknown)              */
     char *found[BASE_MAX_CANDIDATES];
     size_t nfound;
     size_t visited;
@@ -45,6 +47,10 @@ static void add_candidate(scan_state *s, const char *path)
     size_t i;
     if (real == NULL)
         return;
+    if (s->self && strcmp(s->self, real) == 0) {
+        free(real);              /* an overlay named after its base */
+        return;
+    }
     for (i = 0; i < s->nfound; i++)
         if (strcmp(s->found[i], real) == 0) {
             free(real);
@@ -232,6 +238,17 @@ static char *read_all(const vep_alloc *a, const char *path, size_t *len, int *no
     return text;
 }
 
+/* The resolved path of the main file of the script at the current depth
+** (malloc'd), or NULL. */
+static char *self_path(const vep_script_files *sf)
+{
+    size_t i;
+    for (i = 0; i < *sf->nsources; i++)
+        if ((*sf->sources)[i].module == NULL && (*sf->sources)[i].layer == sf->depth)
+            return realpath((*sf->sources)[i].name, NULL);
+    return NULL;
+}
+
 /* Picks the base's file for the script at the current depth: beside it,
 ** else the one file of that name under the directory above.  Returns the
 ** malloc'd real path, or NULL with the reason in err. */
@@ -242,6 +259,7 @@ static char *find_file(vep_script_files *sf, const char *id, char *err, size_t e
     size_t i;
 
     memset(&s, 0, sizeof s);
+    s.self = self_path(sf);
     snprintf(parent, sizeof parent, "%s.lua", id);
     s.fname = parent;
     scan(&s, sf->realdir, 0);
@@ -273,6 +291,7 @@ static char *find_file(vep_script_files *sf, const char *id, char *err, size_t e
     }
     for (i = 0; i < s.nfound; i++)
         free(s.found[i]);
+    free((char *)s.self);
     return pick;
 }
 

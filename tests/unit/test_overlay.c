@@ -361,6 +361,17 @@ static void test_ambiguous_and_circle(void **state)
     snprintf(path, sizeof path, "%s/local.lua", t.pkg);
     assert_int_equal(vep_instrument_load_file(&ins, e, path), VEP_ERR_SCRIPT);
     assert_true(has_diag(e, "base_not_found", "two files could be the base: ../copy/core.lua and ../core/core.lua"));
+    /* an overlay whose file is named after its base is not its own base */
+    {
+        char self[400];
+        vep_instrument *named = NULL;
+        fx_write(t.pkg, "core.lua", "instrument { id = \"x2\", version = \"1.0.0\", "
+                 "base = { id = \"core\", version = \"1.x\" } }");
+        snprintf(self, sizeof self, "%s/core.lua", t.pkg);
+        assert_int_equal(vep_instrument_load_file(&named, e, self), VEP_ERR_SCRIPT);
+        assert_true(has_diag(e, "base_not_found", "two files could be the base"));
+        remove(self);
+    }
     /* a base beside the overlay wins over the ones further away */
     fx_write(t.pkg, "core.lua", base_src);
     ins = fx_load_file(e, path);
