@@ -484,8 +484,10 @@ static void read_record(vep_declrd *r, int k, size_t n[K_COUNT])
     case K_INSTRUMENT:
         if (n[K_INSTRUMENT]++ > 0)
             vep__decl_problem(r, "duplicate_id", "the instrument is declared twice");
-        else
+        else {
             read_instrument(r, t);
+            r->m->nlanguages_own = vep__overlay_own_languages(r->L, t - 1, r->m->nlanguages);
+        }
         break;
     case K_SCALE:
         m->scales[n[k]].id = take_id(r);

@@ -340,7 +340,7 @@ VEP_API vep_status vep_instrument_lint(char **out, size_t *out_count,
     job.sources = m->sources;
     job.nsources = m->nsources;
     job.languages = m->languages;
-    job.nlanguages = m->nlanguages;
+    job.nlanguages = m->nlanguages_own;   /* an overlay answers for its own */
     job.fallbacks = m->fallbacks;
     job.nfallbacks = m->nfallbacks;
     job.walk = walk_instrument;

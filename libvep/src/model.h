@@ -304,6 +304,8 @@ typedef struct vep_model {
     char *base;                /* id of an instrument this one adapts     */
     char **languages;
     size_t nlanguages;
+    size_t nlanguages_own;     /* the first n are the script's own; an
+                                  overlay's bases add the others           */
     char **fallbacks;          /* fallbacks[2*i] -> fallbacks[2*i+1]: the
                                   script's language fallbacks, sorted by
                                   key (lang.h)                            */

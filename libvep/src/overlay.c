@@ -485,6 +485,12 @@ int vep__overlay_root(lua_State *L, const char *root)
     lua_pushboolean(L, 1);
     lua_setfield(L, base, "superseded");
     vep__push_record(L, root, NULL);
+    if (vep__raw_field(L, 1, "languages") == LUA_TTABLE)   /* its own, first */
+        lua_pushinteger(L, (lua_Integer)lua_rawlen(L, -1));
+    else
+        lua_pushinteger(L, 0);
+    lua_setfield(L, -3, "own_languages");
+    lua_pop(L, 1);
     lua_pushvalue(L, merged);
     vep__attach_table(L, lua_gettop(L) - 1);
     lua_getfield(L, LUA_REGISTRYINDEX, VEP_DONE_KEY);   /* the base's layer is read */
@@ -494,6 +500,15 @@ int vep__overlay_root(lua_State *L, const char *root)
 }
 
 /* ---- Reading ---------------------------------------------------------- */
+
+size_t vep__overlay_own_languages(lua_State *L, int rec, size_t n)
+{
+    lua_Integer own;
+    lua_getfield(L, rec, "own_languages");
+    own = lua_tointeger(L, -1);
+    lua_pop(L, 1);
+    return own > 0 && (size_t)own < n ? (size_t)own : n;
+}
 
 int vep__record_live(lua_State *L, int rec, const char *root)
 {

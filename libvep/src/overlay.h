@@ -78,6 +78,11 @@ void vep__overlay_tag_texts(lua_State *L, int root_t, int depth);
 /* overlay_merge.c: whether `key` holds a text by language. */
 int vep__overlay_is_text_field(const char *key);
 
+/* The number of languages the root declaration of the record at `rec`
+** lists itself (an overlay's own, which come first), out of `n` in all:
+** n for a script that adapts no base, or whose overlay lists none. */
+size_t vep__overlay_own_languages(lua_State *L, int rec, size_t n);
+
 /* The depth of the script running now. */
 int vep__overlay_depth(lua_State *L);
 

@@ -244,6 +244,7 @@ typedef struct vep_plan_model {
     char *instrument;          /* id of the instrument whose results it takes */
     char **languages;
     size_t nlanguages;
+    size_t nlanguages_own;     /* the first n are the script's own       */
     char **fallbacks;          /* language fallbacks, pairs sorted by key,
                                   as vep_model's (lang.h)                */
     size_t nfallbacks;         /* pairs                                   */

@@ -466,6 +466,7 @@ static void read_record(plan_rd *p, int k, int dup)
     } else if (k == K_PLAN) {
         m->origin = p->r.origin;
         read_plan(p, t);
+        m->nlanguages_own = vep__overlay_own_languages(p->r.L, t - 1, m->nlanguages);
     } else if (k == K_AGENCY) {
         vep_agency_def *ag = &m->agencies[m->nagencies++];
         ag->id = take_id(p, 1);

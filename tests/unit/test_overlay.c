@@ -168,6 +168,39 @@ static void test_plain_texts(void **state)
     vep_engine_free(e);
 }
 
+/* Lint holds an overlay to its own languages, not to those its base
+** brings: a Serbian package is not asked for the core's Albanian. */
+static void test_lint_own_languages(void **state)
+{
+    static const char base[] =
+        "instrument { id = \"core\", version = \"1.0.0\", languages = { \"en\", \"sq\" }, title = \"Base\" }\n"
+        "domain \"d\" { title = { en = \"Domain\", sq = \"Fusha\" } }\n"
+        "item \"X\" { type = \"presence\", domains = { \"d\" }, text = { en = \"Item X\", sq = \"Pyetja X\" },\n"
+        "  guidance = \"Only in English\" }\n";
+    static const char over[] =
+        "instrument { id = \"local\", version = \"1.0.0\", base = { id = \"core\", version = \"1.x\" },\n"
+        "  languages = { \"sr-Latn\" }, title = { [\"sr-Latn\"] = \"Lokalno\" } }\n"
+        "change.domain \"d\" { title = { [\"sr-Latn\"] = \"Domen\" } }\n"
+        "change.item \"X\" { text = { [\"sr-Latn\"] = \"Stavka X\" } }\n";
+    vep_engine *e = NULL;
+    vep_instrument *ins;
+    char *out = NULL;
+    size_t n = 99;
+    tree t;
+    (void)state;
+    make_tree(&t, base, over);
+    assert_int_equal(vep_engine_new(&e, NULL), VEP_OK);
+    ins = load_overlay(e, &t);
+    assert_int_equal(vep_instrument_lint(&out, &n, ins), VEP_OK);
+    /* the guidance lacks sr-Latn (the overlay's own language) and nothing
+    ** is said of sq, which only the base declares */
+    assert_non_null(strstr(out, "no 'sr-Latn' version: guidance of item 'X'"));
+    assert_null(strstr(out, "'sq'"));
+    vep_free(out);
+    vep_instrument_free(ins);
+    vep_engine_free(e);
+}
+
 /* The overlay's own test cases run (the base's stay the base's), and its
 ** Lua function, declared by the base, is replayed for scoring. */
 static void test_tests_and_functions(void **state)
@@ -719,6 +752,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_operations),
         cmocka_unit_test(test_plain_texts),
+        cmocka_unit_test(test_lint_own_languages),
         cmocka_unit_test(test_tests_and_functions),
         cmocka_unit_test(test_lineage),
         cmocka_unit_test(test_nested),
