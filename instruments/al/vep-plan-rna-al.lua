@@ -113,9 +113,8 @@ change.intervention "MENTOR" {
 -- Rules
 -- ---------------------------------------------------------------------
 
--- Rule titles in Albanian. The core writes them as plain strings, and a
--- table given in a change replaces a plain string instead of merging
--- with it, so the English title is given again (and the Serbian one).
+-- Rule titles in Albanian (the English and Serbian titles are given again
+-- beside them, as this package first wrote them).
 -- The texts inside a rule's `add` (responsivity notes, placement
 -- rationales) can only be translated by giving the whole `add` again:
 -- R04, R07, R10, R11 and R12 repeat the core's additions unchanged,

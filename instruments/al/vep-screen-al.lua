@@ -14,8 +14,8 @@
 --   * the cut-off: a weighted total of 3 or more is an advisory positive
 --     screen (the core: 4 or more), so that more people are referred to
 --     a full assessment;
---   * the short guidance notes, which the core has in English only, are
---     given in Albanian.
+--   * the short guidance notes are given in this package's own Albanian
+--     wording.
 
 instrument {
   id        = "vep-screen-al",

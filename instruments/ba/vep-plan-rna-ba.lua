@@ -224,9 +224,7 @@ intervention "TRAUMA" {
 -- ---------------------------------------------------------------------
 -- Rules: titles translated; the notes of R04, R07, R08, R10 and the
 -- rationales of R11 and R12 are given again whole (`add` is not a text
--- field). The core's titles are plain strings, which stand for the first
--- language; here that would be Bosnian, so each title is given again as a
--- table with its English text. The Serbian titles name no item codes:
+-- field). Each title is given as a table with its English text as well. The Serbian titles name no item codes:
 -- Serbian Cyrillic is converted from them letter by letter, and "B02"
 -- would come out as a Cyrillic "Б02".
 -- ---------------------------------------------------------------------

@@ -128,9 +128,7 @@ change.intervention "MENTOR" {
 -- ---------------------------------------------------------------------
 -- Rule titles in Montenegrin and Serbian
 --
--- The core writes these titles as plain strings. A table given in a
--- change replaces a plain-string text instead of merging with it, so the
--- English title is given again.
+-- The English title is given again beside them.
 -- ---------------------------------------------------------------------
 
 change.rule "R01-beliefs" { title = {

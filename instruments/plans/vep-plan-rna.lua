@@ -155,25 +155,29 @@ intervention "MENTOR" {
 -- ---------------------------------------------------------------------
 
 rule "R01-beliefs" {
-  title = "Two or more belief indicators rated high",
+  title = { en          = "Two or more belief indicators rated high",
+            ["sr-Latn"] = "Dva ili više indikatora uverenja ocenjena visoko" },
   when  = { score = "beliefs_high", at_least = 2 },
   add   = { intervention = "DIALOGUE", priority = 1 },
 }
 
 rule "R02-grievance" {
-  title = "Grievance (B02) rated high",
+  title = { en          = "Grievance (B02) rated high",
+            ["sr-Latn"] = "Osećaj nepravde (B02) ocenjen visoko" },
   when  = { item = "B02", is = "high" },
   add   = { intervention = "PSY-IND", priority = 1 },
 }
 
 rule "R03-risk" {
-  title = "Final judgement moderate or high",
+  title = { en          = "Final judgement moderate or high",
+            ["sr-Latn"] = "Konačna procena umerena ili visoka" },
   when  = { risk = { "moderate", "high" } },
   add   = { intervention = "PSY-IND", priority = 2 },
 }
 
 rule "R04-religion" {
-  title = "Violence presented as justified (B01) rated moderate or high",
+  title = { en          = "Violence presented as justified (B01) rated moderate or high",
+            ["sr-Latn"] = "Opravdavanje nasilja (B01) ocenjeno umereno ili visoko" },
   when  = { item = "B01", is = { "moderate", "high" } },
   add   = { intervention = "RELIGIOUS", priority = 2, start_days = 14,
             responsivity = { en = "Only with the person's consent, and only where the beliefs are religious",
@@ -181,7 +185,8 @@ rule "R04-religion" {
 }
 
 rule "R05-belonging" {
-  title = "Belonging through the group (M03) rated high, or protective ties weak",
+  title = { en          = "Belonging through the group (M03) rated high, or protective ties weak",
+            ["sr-Latn"] = "Pripadnost ostvarena kroz grupu (M03) ocenjena visoko ili slabe zaštitne veze" },
   when  = { any = { { item = "M03", is = "high" }, { flag = "protective_weak" } } },
   add   = {
     { intervention = "MENTOR", priority = 2, start_days = 30 },
@@ -190,13 +195,15 @@ rule "R05-belonging" {
 }
 
 rule "R06-mental-health" {
-  title = "A diagnosed mental disorder bearing on the risk (A05)",
+  title = { en          = "A diagnosed mental disorder bearing on the risk (A05)",
+            ["sr-Latn"] = "Dijagnostikovan mentalni poremećaj od značaja za rizik (A05)" },
   when  = { item = "A05", is = "present" },
   add   = { intervention = "MENTAL-HEALTH", priority = 1 },
 }
 
 rule "R07-literacy" {
-  title = "Low literacy",
+  title = { en          = "Low literacy",
+            ["sr-Latn"] = "Niska pismenost" },
   when  = { context = "literacy", is = "low" },
   add   = {
     { intervention = "EDUCATION", priority = 2 },
@@ -206,20 +213,23 @@ rule "R07-literacy" {
 }
 
 rule "R08-language" {
-  title = "The person does not speak the language of the programme",
+  title = { en          = "The person does not speak the language of the programme",
+            ["sr-Latn"] = "Osoba ne govori jezik na kome se program sprovodi" },
   when  = { none = { { context = "language", is = { "sr-Latn", "sr-Cyrl", "bs", "hr", "cnr" } } } },
   add   = { responsivity = { en = "Provide an interpreter or a programme in the person's language",
                              ["sr-Latn"] = "Obezbediti prevodioca ili program na jeziku osobe" } },
 }
 
 rule "R09-work" {
-  title = "No vocational programme completed yet",
+  title = { en          = "No vocational programme completed yet",
+            ["sr-Latn"] = "Još nije završen nijedan program stručne obuke" },
   when  = { none = { { completed = "VOCATIONAL" } } },
   add   = { intervention = "VOCATIONAL", priority = 3, start_days = 30 },
 }
 
 rule "R10-young" {
-  title = "Young adult (under 21)",
+  title = { en          = "Young adult (under 21)",
+            ["sr-Latn"] = "Mlada odrasla osoba (mlađa od 21 godine)" },
   when  = { context = "age", at_most = 20 },
   add   = { intervention = "MENTOR", priority = 1,
             responsivity = { en = "Young adult: a mentor close in age where possible",
@@ -227,7 +237,8 @@ rule "R10-young" {
 }
 
 rule "R11-placement-high" {
-  title = "High risk with stated intent: separate regime",
+  title = { en          = "High risk with stated intent: separate regime",
+            ["sr-Latn"] = "Visok rizik uz izraženu nameru: odvojeni režim" },
   when  = { all = { { risk = "high" }, { flag = "intent_stated" } } },
   add   = { placement = "separation",
             rationale = { en = "Stated intent to use violence with a high final judgement",
@@ -236,7 +247,8 @@ rule "R11-placement-high" {
 }
 
 rule "R12-placement-dispersal" {
-  title = "Ties to other violent extremist prisoners on the wing",
+  title = { en          = "Ties to other violent extremist prisoners on the wing",
+            ["sr-Latn"] = "Veze sa drugim nasilnim ekstremističkim zatvorenicima na odeljenju" },
   when  = { item = "I01", is = "high" },
   add   = { placement = "dispersal",
             rationale = { en = "Ties to co-defendants on the same wing",
@@ -244,13 +256,15 @@ rule "R12-placement-dispersal" {
 }
 
 rule "R13-supervision-high" {
-  title = "High risk: weekly contact after release, with police",
+  title = { en          = "High risk: weekly contact after release, with police",
+            ["sr-Latn"] = "Visok rizik: nedeljni kontakt posle otpusta, uz učešće policije" },
   when  = { risk = "high" },
   add   = { post_release = { contact = "weekly", agencies = { "police" } } },
 }
 
 rule "R14-supervision-mentor" {
-  title = "A mentor in custody continues after release",
+  title = { en          = "A mentor in custody continues after release",
+            ["sr-Latn"] = "Mentorstvo započeto u zavodu nastavlja se i posle otpusta" },
   when  = { any = { { item = "M03", is = "high" }, { flag = "protective_weak" }, { context = "age", at_most = 20 } } },
   add   = { post_release = { agencies = { "mentor_cso" } } },
 }

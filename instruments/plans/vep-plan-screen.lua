@@ -47,19 +47,22 @@ intervention "KEYWORKER" {
 }
 
 rule "S01-refer" {
-  title = "The professional confirms the positive screen",
+  title = { en          = "The professional confirms the positive screen",
+            ["sr-Latn"] = "Stručno lice potvrđuje pozitivan rezultat skrininga" },
   when  = { risk = "positive" },
   add   = { intervention = "RNA-REFERRAL", priority = 1 },
 }
 
 rule "S02-keyworker" {
-  title = "Positive screen: a key worker until the assessment",
+  title = { en          = "Positive screen: a key worker until the assessment",
+            ["sr-Latn"] = "Pozitivan rezultat skrininga: zaduženi vaspitač do procene" },
   when  = { risk = "positive" },
   add   = { intervention = "KEYWORKER", priority = 2, start_days = 7 },
 }
 
 rule "S03-advisory-differs" {
-  title = "The computed screen was positive but the professional judged it negative",
+  title = { en          = "The computed screen was positive but the professional judged it negative",
+            ["sr-Latn"] = "Izračunati rezultat skrininga bio je pozitivan, ali ga je stručno lice ocenilo kao negativan" },
   when  = { all = { { risk = "negative" }, { level = "screen", is = "positive" } } },
   add   = { responsivity = { en = "Screen again at the next review: the advisory level was positive",
                              ["sr-Latn"] = "Ponoviti skrining na sledećoj reviziji: savetodavni nivo je bio pozitivan" } },

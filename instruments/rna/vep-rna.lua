@@ -29,11 +29,17 @@ instrument {
     ["sr-Latn"] = "Procena rizika i potreba nasilnih ekstremističkih zatvorenika (ilustrativna)",
   },
   description  = {
-    en = "Illustrative SPJ tool for libvep's examples; not a validated tool. "
-      .. "Rate each indicator from the file, interviews and observation. "
-      .. "Low: no or minor sign. Moderate: some signs, or signs in the past. "
-      .. "High: clear, current and repeated signs. For protective indicators, "
-      .. "high means the protective factor is clearly and currently present.",
+    en          = "Illustrative SPJ tool for libvep's examples; not a validated tool. "
+               .. "Rate each indicator from the file, interviews and observation. "
+               .. "Low: no or minor sign. Moderate: some signs, or signs in the past. "
+               .. "High: clear, current and repeated signs. For protective indicators, "
+               .. "high means the protective factor is clearly and currently present.",
+    ["sr-Latn"] = "Ilustrativni alat strukturisane stručne procene, napisan kao primer; "
+               .. "nije validiran instrument. Svaki indikator oceniti na osnovu "
+               .. "dosijea, razgovora i posmatranja. Nisko: nema znakova ili su neznatni. "
+               .. "Umereno: postoje neki znaci ili su postojali u prošlosti. Visoko: jasni, "
+               .. "aktuelni i ponovljeni znaci. Kod zaštitnih indikatora visoko znači da je "
+               .. "zaštitni faktor jasno i trenutno prisutan.",
   },
   licence      = "CC-BY-4.0",
   population   = "adult prisoners convicted of or charged with violent extremist offences, "
@@ -93,9 +99,12 @@ domain "additional" { part = "additional", kind = "other",
 item "B01" { type = "scale", scale = "lmh", domains = { "beliefs" }, required = true,
   text = { en          = "Holds beliefs that present violence against opponents as justified or necessary",
            ["sr-Latn"] = "Ima uverenja po kojima je nasilje prema protivnicima opravdano ili nužno" },
-  guidance = { en = "High: argues, now and repeatedly, that violence is the right "
-                 .. "or only answer. Moderate: ambivalent, or held such beliefs in "
-                 .. "the past. Low: rejects it." } }
+  guidance = { en          = "High: argues, now and repeatedly, that violence is the right "
+                          .. "or only answer. Moderate: ambivalent, or held such beliefs in "
+                          .. "the past. Low: rejects it.",
+               ["sr-Latn"] = "Visoko: sada i u više navrata tvrdi da je nasilje pravi ili jedini odgovor. "
+                          .. "Umereno: ambivalentan je ili je takva uverenja imao u prošlosti. Nisko: "
+                          .. "odbacuje nasilje." } }
 
 item "B02" { type = "scale", scale = "lmh", domains = { "beliefs" }, required = true,
   text = { en          = "Feels that he or she, or the group, has been gravely wronged, and blames a named group or institution",
@@ -132,15 +141,20 @@ item "I02" { type = "scale", scale = "lmh", domains = { "social" }, required = t
 item "I03" { type = "scale", scale = "lmh", domains = { "social" }, required = true,
   text = { en          = "Has named a specific person, place, group or event as a possible target",
            ["sr-Latn"] = "Naveo je određenu osobu, mesto, grupu ili događaj kao moguću metu" },
-  guidance = { en = "Intention indicator, used by the capability-with-intent "
-                 .. "pattern. High: a concrete target named recently." } }
+  guidance = { en          = "Intention indicator, used by the capability-with-intent "
+                          .. "pattern. High: a concrete target named recently.",
+               ["sr-Latn"] = "Indikator namere, koristi se u obrascu „sposobnost uz nameru“. Visoko: "
+                          .. "nedavno je naveo konkretnu metu." } }
 
 item "I04" { type = "scale", scale = "lmh", domains = { "social" }, required = true,
   text = { en          = "Has said that he or she will commit violence, or is preparing for it",
            ["sr-Latn"] = "Izjavio je da će izvršiti nasilje ili se za njega priprema" },
-  guidance = { en = "Intention indicator, used by the capability-with-intent "
-                 .. "pattern. High: a recent statement of intent, or acts of "
-                 .. "preparation. Inform security at once." } }
+  guidance = { en          = "Intention indicator, used by the capability-with-intent "
+                          .. "pattern. High: a recent statement of intent, or acts of "
+                          .. "preparation. Inform security at once.",
+               ["sr-Latn"] = "Indikator namere, koristi se u obrascu „sposobnost uz nameru“. Visoko: "
+                          .. "nedavna izjava o nameri ili pripremne radnje. Odmah obavestiti službu "
+                          .. "obezbeđenja." } }
 
 item "I05" { type = "scale", scale = "lmh", domains = { "social" }, required = true,
   text = { en          = "Speaks of dying for the cause as something to wish for",
@@ -169,8 +183,10 @@ item "H03" { type = "scale", scale = "lmh", domains = { "history" }, required = 
 item "H04" { type = "scale", scale = "lmh", domains = { "history" }, required = true,
   text = { en          = "Has training or experience in weapons, explosives, combat or evading security",
            ["sr-Latn"] = "Ima obuku ili iskustvo sa oružjem, eksplozivom, borbom ili izbegavanjem bezbednosnih mera" },
-  guidance = { en = "Capability indicator, used by the capability-with-intent "
-                 .. "pattern. High: documented training or combat experience." } }
+  guidance = { en          = "Capability indicator, used by the capability-with-intent "
+                          .. "pattern. High: documented training or combat experience.",
+               ["sr-Latn"] = "Indikator sposobnosti, koristi se u obrascu „sposobnost uz nameru“. "
+                          .. "Visoko: dokumentovana obuka ili borbeno iskustvo." } }
 
 item "H05" { type = "scale", scale = "lmh", domains = { "history" }, required = true,
   text = { en          = "Has been taught the ideology in an organised way by a violent group",
@@ -179,8 +195,10 @@ item "H05" { type = "scale", scale = "lmh", domains = { "history" }, required = 
 item "H06" { type = "scale", scale = "lmh", domains = { "history" }, required = true,
   text = { en          = "Can obtain money, equipment, contacts or organising skills needed for an attack",
            ["sr-Latn"] = "Može da pribavi novac, opremu, kontakte ili organizacione veštine potrebne za napad" },
-  guidance = { en = "Capability indicator, used by the capability-with-intent "
-                 .. "pattern. High: current access, not only past access." } }
+  guidance = { en          = "Capability indicator, used by the capability-with-intent "
+                          .. "pattern. High: current access, not only past access.",
+               ["sr-Latn"] = "Indikator sposobnosti, koristi se u obrascu „sposobnost uz nameru“. "
+                          .. "Visoko: sadašnji pristup, a ne samo raniji." } }
 
 -- ---------------------------------------------------------------------
 -- Commitment and motivation
@@ -237,8 +255,10 @@ item "P05" { type = "scale", scale = "lmh", domains = { "protective" }, protecti
 item "P06" { type = "scale", scale = "lmh", domains = { "protective" }, protective = true, required = true,
   text = { en          = "Has concrete, realistic plans for a lawful life after release",
            ["sr-Latn"] = "Ima konkretne i realne planove za zakonit život posle otpusta" },
-  guidance = { en = "Not applicable when no release date can be foreseen "
-                 .. "(e.g. a life sentence without a review date yet)." } }
+  guidance = { en          = "Not applicable when no release date can be foreseen "
+                          .. "(e.g. a life sentence without a review date yet).",
+               ["sr-Latn"] = "Nije primenljivo kada se datum otpusta ne može predvideti (npr. kazna "
+                          .. "doživotnog zatvora za koju još nije utvrđen datum preispitivanja)." } }
 
 -- ---------------------------------------------------------------------
 -- Additional indicators (present / absent)
@@ -266,8 +286,10 @@ item "A04" { type = "presence", domains = { "additional" }, required = true,
 item "A05" { type = "presence", domains = { "additional" }, required = true,
   text = { en          = "A diagnosed mental disorder that bears on the risk",
            ["sr-Latn"] = "Dijagnostikovan mentalni poremećaj od značaja za rizik" },
-  guidance = { en = "Only a diagnosis by a qualified clinician, recorded in the "
-                 .. "file; name the source in the evidence." } }
+  guidance = { en          = "Only a diagnosis by a qualified clinician, recorded in the "
+                          .. "file; name the source in the evidence.",
+               ["sr-Latn"] = "Samo dijagnoza koju je postavio kvalifikovani kliničar i koja je zabeležena "
+                          .. "u dosijeu; u dokazima navesti izvor." } }
 
 item "A06" { type = "presence", domains = { "additional" }, required = true,
   text = { en          = "Harmful use of alcohol or drugs",

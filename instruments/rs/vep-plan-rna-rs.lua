@@ -114,11 +114,9 @@ rule "RS02-earlier-ties" {
 }
 
 -- ---------------------------------------------------------------------
--- Serbian titles of the core's rules (the core gives them in English)
+-- Serbian titles of the core's rules, in this package's own wording
 --
--- The core writes these titles as plain strings. A table given in a
--- change replaces a plain-string text instead of merging with it, so the
--- English title is given again beside the Serbian one. Titles that name
+-- The English title is given again beside the Serbian one. Titles that name
 -- an item code are also written in Cyrillic, since letter by letter the
 -- code (B02, A05) would come out in Cyrillic letters.
 -- ---------------------------------------------------------------------

@@ -87,7 +87,7 @@ change.flag "commitment_several_high" {
 change.judgement { rationale = "always" }
 
 -- ---------------------------------------------------------------------
--- Serbian guidance for the core items (the core gives English only)
+-- Serbian guidance for the core items, in this package's own wording
 -- ---------------------------------------------------------------------
 
 change.item "B01" { guidance = { ["sr-Latn"] =

@@ -89,7 +89,7 @@ change.level "screen" {
 }
 
 -- ---------------------------------------------------------------------
--- Serbian guidance for the core items (the core gives English only)
+-- Serbian guidance for the core items, in this package's own wording
 -- ---------------------------------------------------------------------
 
 change.item "S01" { guidance = { ["sr-Latn"] =

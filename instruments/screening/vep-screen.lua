@@ -29,11 +29,22 @@ instrument {
     sq          = "Shqyrtim paraprak i treguesve të radikalizimit (ilustrues)",
   },
   description  = {
-    en = "Illustrative screening form for libvep's examples; not a validated "
-      .. "tool. Front-line staff rate twelve behavioural indicators at "
-      .. "admission and during imprisonment. A positive screen or any "
-      .. "critical indicator refers the person to a full risk and needs "
-      .. "assessment.",
+    en          = "Illustrative screening form for libvep's examples; not a validated "
+               .. "tool. Front-line staff rate twelve behavioural indicators at "
+               .. "admission and during imprisonment. A positive screen or any "
+               .. "critical indicator refers the person to a full risk and needs "
+               .. "assessment.",
+    ["sr-Latn"] = "Ilustrativni obrazac za skrining, napisan kao primer; nije validiran "
+               .. "instrument. Osoblje koje neposredno radi sa zatvorenicima "
+               .. "ocenjuje dvanaest indikatora u ponašanju pri prijemu i tokom izdržavanja "
+               .. "kazne. Pozitivan rezultat skrininga ili bilo koji kritični indikator "
+               .. "upućuje osobu na punu procenu rizika i potreba.",
+    sq          = "Formular ilustrues i shqyrtimit paraprak, i hartuar si shembull për "
+               .. "libvep; nuk është instrument i validuar. Stafi që punon drejtpërdrejt me "
+               .. "të burgosurit vlerëson dymbëdhjetë tregues të sjelljes në momentin e "
+               .. "pranimit dhe gjatë vuajtjes së dënimit. Një shqyrtim pozitiv ose çdo "
+               .. "tregues kritik e referon personin për vlerësim të plotë të rrezikut dhe "
+               .. "nevojave.",
   },
   licence      = "CC-BY-4.0",
   population   = "adult prisoners (general population), at admission and during imprisonment",
@@ -75,8 +86,14 @@ item "S01" {
     ["sr-Latn"] = "Odobrava nasilje prema grupi koju naziva neprijateljima",
     sq          = "Shpreh miratim për dhunën ndaj një grupi që e quan armik",
   },
-  guidance = { en = "Statements heard by staff or recorded in reports. Anger at "
-                 .. "a group without approval of violence is not enough." },
+  guidance = {
+    en          = "Statements heard by staff or recorded in reports. Anger at "
+               .. "a group without approval of violence is not enough.",
+    ["sr-Latn"] = "Izjave koje je čulo osoblje ili koje su zabeležene u izveštajima. Ljutnja na "
+               .. "neku grupu bez odobravanja nasilja nije dovoljna.",
+    sq          = "Deklarata të dëgjuara nga stafi ose të shënuara në raporte. Zemërimi ndaj "
+               .. "një grupi pa miratim të dhunës nuk mjafton.",
+  },
 }
 
 item "S02" {   -- critical indicator
@@ -87,9 +104,16 @@ item "S02" {   -- critical indicator
     ["sr-Latn"] = "Izražava želju ili nameru da upotrebi nasilje u ime ideje",
     sq          = "Shpreh dëshirë ose synim për të përdorur dhunë për një kauzë",
   },
-  guidance = { en = "Critical indicator: when present it refers the person to a "
-                 .. "full assessment on its own. Record the words used, the date "
-                 .. "and who heard them." },
+  guidance = {
+    en          = "Critical indicator: when present it refers the person to a "
+               .. "full assessment on its own. Record the words used, the date "
+               .. "and who heard them.",
+    ["sr-Latn"] = "Kritični indikator: kada je prisutan, sam po sebi upućuje osobu na punu "
+               .. "procenu. Zabeležiti izgovorene reči, datum i ko ih je čuo.",
+    sq          = "Tregues kritik: kur është i pranishëm, mjafton vetëm ky tregues për ta "
+               .. "referuar personin për vlerësim të plotë. Shënoni fjalët e përdorura, datën "
+               .. "dhe se kush i dëgjoi.",
+  },
 }
 
 item "S03" {
@@ -108,8 +132,14 @@ item "S04" {
     ["sr-Latn"] = "Iz ideoloških razloga odbacuje autoritet zakona, sudova ili kućnog reda zavoda",
     sq          = "Refuzon autoritetin e ligjit, të gjykatave ose të rregullave të burgut për arsye ideologjike",
   },
-  guidance = { en = "Ordinary complaints about the prison or the sentence do not "
-                 .. "count; the refusal must be argued from the group's ideas." },
+  guidance = {
+    en          = "Ordinary complaints about the prison or the sentence do not "
+               .. "count; the refusal must be argued from the group's ideas.",
+    ["sr-Latn"] = "Uobičajene pritužbe na zavod ili na kaznu ne računaju se; odbijanje mora "
+               .. "biti obrazloženo idejama grupe.",
+    sq          = "Ankesat e zakonshme për burgun ose për dënimin nuk llogariten; refuzimi "
+               .. "duhet të argumentohet me idetë e grupit.",
+  },
 }
 
 -- ---------------------------------------------------------------------
@@ -124,8 +154,14 @@ item "S05" {   -- critical indicator
     ["sr-Latn"] = "Vrbuje druge zatvorenike za grupu ili vrši pritisak na njih",
     sq          = "Rekruton ose ushtron presion mbi të burgosur të tjerë që t'i bashkohen një grupi",
   },
-  guidance = { en = "Critical indicator. When present, describe the group and "
-                 .. "how the pressure was exerted in S05a." },
+  guidance = {
+    en          = "Critical indicator. When present, describe the group and "
+               .. "how the pressure was exerted in S05a.",
+    ["sr-Latn"] = "Kritični indikator. Kada je prisutan, u S05a opisati grupu i način na koji "
+               .. "je vršen pritisak.",
+    sq          = "Tregues kritik. Kur është i pranishëm, përshkruani në S05a grupin dhe "
+               .. "mënyrën si është ushtruar presioni.",
+  },
 }
 
 item "S05a" {  -- asked only when S05 is present
@@ -154,9 +190,17 @@ item "S07" {
     ["sr-Latn"] = "Naglo prekida ranije društvene kontakte i preuzima identitet grupe",
     sq          = "Izolim i papritur nga kontaktet e mëparshme shoqërore dhe marrje e identitetit të një grupi",
   },
-  guidance = { en = "A change of religious practice or dress on its own is not "
-                 .. "an indicator. Rate present only when the withdrawal comes "
-                 .. "with a new, exclusive group identity." },
+  guidance = {
+    en          = "A change of religious practice or dress on its own is not "
+               .. "an indicator. Rate present only when the withdrawal comes "
+               .. "with a new, exclusive group identity.",
+    ["sr-Latn"] = "Promena verske prakse ili načina odevanja sama po sebi nije indikator. "
+               .. "Oceniti kao prisutno samo kada povlačenje prati nov, isključiv identitet "
+               .. "grupe.",
+    sq          = "Ndryshimi i praktikës fetare ose i veshjes, më vete, nuk është tregues. "
+               .. "Vlerësojeni si të pranishëm vetëm kur tërheqja shoqërohet me një identitet "
+               .. "të ri dhe përjashtues grupi.",
+  },
 }
 
 item "S08" {
@@ -180,9 +224,17 @@ item "S09" {
     ["sr-Latn"] = "Poseduje ili širi ekstremističku propagandu",
     sq          = "Zotëron ose shpërndan propagandë ekstremiste",
   },
-  guidance = { en = "Material that promotes or glorifies violence for a cause, "
-                 .. "found in a search or seen passed on. Lawful religious or "
-                 .. "political texts are not propaganda." },
+  guidance = {
+    en          = "Material that promotes or glorifies violence for a cause, "
+               .. "found in a search or seen passed on. Lawful religious or "
+               .. "political texts are not propaganda.",
+    ["sr-Latn"] = "Materijal koji podstiče ili veliča nasilje u ime ideje, pronađen pri "
+               .. "pretresu ili viđen dok se prosleđuje drugima. Zakoniti verski ili politički "
+               .. "tekstovi nisu propaganda.",
+    sq          = "Materiale që nxitin ose lavdërojnë dhunën për një kauzë, të gjetura gjatë "
+               .. "një kontrolli ose të vëna re teksa u kalohen të tjerëve. Tekstet e ligjshme "
+               .. "fetare ose politike nuk janë propagandë.",
+  },
 }
 
 item "S10" {   -- critical indicator
@@ -193,8 +245,15 @@ item "S10" {   -- critical indicator
     ["sr-Latn"] = "Traži ili čuva uputstva o oružju, eksplozivu ili načinima napada",
     sq          = "Kërkon ose mban udhëzime për armë, eksplozivë ose mënyra sulmi",
   },
-  guidance = { en = "Critical indicator: when present it refers the person to a "
-                 .. "full assessment on its own. Inform security at once." },
+  guidance = {
+    en          = "Critical indicator: when present it refers the person to a "
+               .. "full assessment on its own. Inform security at once.",
+    ["sr-Latn"] = "Kritični indikator: kada je prisutan, sam po sebi upućuje osobu na punu "
+               .. "procenu. Odmah obavestiti službu obezbeđenja.",
+    sq          = "Tregues kritik: kur është i pranishëm, mjafton vetëm ky tregues për ta "
+               .. "referuar personin për vlerësim të plotë. Njoftoni menjëherë shërbimin e "
+               .. "sigurisë.",
+  },
 }
 
 item "S11" {
@@ -204,8 +263,14 @@ item "S11" {
     ["sr-Latn"] = "Održava kontakt (posete, pisma, pozivi) sa osobama za koje se zna da pripadaju nasilnim ekstremističkim grupama",
     sq          = "Mban kontakt (vizita, letra, telefonata) me persona që dihet se u përkasin grupeve ekstremiste të dhunshme",
   },
-  guidance = { en = "Leave unknown, with the reason, when visit and "
-                 .. "correspondence records are not yet available." },
+  guidance = {
+    en          = "Leave unknown, with the reason, when visit and "
+               .. "correspondence records are not yet available.",
+    ["sr-Latn"] = "Ostaviti kao nepoznato, uz navođenje razloga, kada evidencija poseta i "
+               .. "prepiske još nije dostupna.",
+    sq          = "Lëreni si të panjohur, duke shënuar arsyen, kur regjistrat e vizitave dhe "
+               .. "të korrespondencës nuk janë ende në dispozicion.",
+  },
 }
 
 item "S12" {

@@ -85,7 +85,7 @@ change.level "screen" {
 }
 
 -- ---------------------------------------------------------------------
--- Guidance, which the core has in English only, in Albanian and Serbian
+-- Guidance in this package's own Albanian and Serbian wording
 -- ---------------------------------------------------------------------
 
 change.item "S01" { guidance = {

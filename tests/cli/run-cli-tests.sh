@@ -257,8 +257,11 @@ begin "exit 0: vep info --lang sr-Cyrl shows the Latin texts in Cyrillic, and sa
 run info "$RNA" --lang sr-Cyrl
 want_rc 0 && {
     want_out_has "Процена ризика и потреба насилних екстремистичких затвореника"
-    want_err_has "showing 'sr-Latn' (transliterated), 'en'"
+    want_err_has "no language 'sr-Cyrl'; showing 'sr-Latn' (transliterated)"
+    want_err_lacks "'en'"
 }
+run info "$FIX/diff/base.lua" --lang sr-Cyrl
+want_rc 0 && want_err_has "showing 'sr-Latn' (transliterated), 'en'"
 end
 
 begin "plan: --lang sr-Cyrl-RS falls back to the Latin titles, in Cyrillic"
@@ -1016,10 +1019,14 @@ begin "doc: the note near the top says how many texts fell back to which languag
 run doc "$SCREEN" --lang sq
 want_rc 0 && {
     want_out_has "Shqyrtim paraprak i treguesve të radikalizimit (ilustrues)"
-    want_out_has '**Language:** `sq`. Texts: 22 are in `sq`; 9 fell back to `en`.'
+    want_out_has '**Language:** `sq`. All 31 texts of the script are in it.'
 }
 run doc "$SCREEN" --lang sr-Cyrl
-want_rc 0 && want_out_has '**Language:** `sr-Cyrl`. Texts: 22 transliterated from `sr-Latn`; 9 fell back to `en`.'
+want_rc 0 && want_out_has '**Language:** `sr-Cyrl`. Texts: 31 transliterated from `sr-Latn`.'
+run doc "$FIX/diff/base.lua" --lang sr-Latn
+want_rc 0 && want_out_has '**Language:** `sr-Latn`. Texts: 9 are in `sr-Latn`; 17 fell back to `en`.'
+run doc "$FIX/diff/base.lua" --lang sr-Cyrl
+want_rc 0 && want_out_has '**Language:** `sr-Cyrl`. Texts: 9 transliterated from `sr-Latn`; 17 fell back to `en`.'
 end
 
 begin "doc: the guide of the vep-rna instrument states its SPJ rules in words"
