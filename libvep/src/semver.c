@@ -105,7 +105,7 @@ int vep__semver_parse(const char *s, vep_semver *v)
 ** below alphanumeric ones, as semver.org orders them). */
 static int cmp_ident(const char *a, size_t na, const char *b, size_t nb)
 {
-    long x, y;
+    long x = 0, y = 0;
     int num_a = read_number(a, na, &x) == na, num_b = read_number(b, nb, &y) == nb;
     int c;
     if (num_a && num_b)
