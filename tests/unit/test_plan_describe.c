@@ -455,6 +455,10 @@ static void test_arguments_and_same_bytes(void **state)
     assert_int_equal(vep_plan_describe(&a, NULL, NULL), VEP_ERR_ARGUMENT);
     assert_null(a);
     assert_int_equal(vep_plan_describe(NULL, p, NULL), VEP_ERR_ARGUMENT);
+    a = (char *)&a;
+    assert_int_equal(vep_plan_describe(&a, p, "!!"), VEP_ERR_ARGUMENT);
+    assert_null(a);
+    assert_non_null(strstr(vep_engine_errmsg(e), "'!!' is not a language tag"));
 
     assert_int_equal(vep_plan_describe(&a, p, "en"), VEP_OK);
     q = load_file(e, PLAN);

@@ -480,8 +480,9 @@ VEP_API vep_status vep_plan_lint(char **out, size_t *out_count,
 **   "review_months", "reviews", "closure": [texts], "line"},
 ** "tests": [{"name", "line"}]}.  Pre-release steps are listed with the
 ** steps, not among "rules"; a number or text the script did not give is
-** null.  `lang` is a BCP 47 tag; NULL or a language the plan does not
-** have gives the plan's first language.  The caller frees *out with
+** null.  Texts are taken along the fallback chain of `lang` (a BCP 47
+** tag; NULL: the plan's first language), as in vep_instrument_describe;
+** a malformed tag gives VEP_ERR_ARGUMENT.  The caller frees *out with
 ** vep_free(). */
 VEP_API vep_status vep_plan_describe(char **out, const vep_plan *plan,
                                      const char *lang);
