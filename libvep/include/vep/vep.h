@@ -213,13 +213,20 @@ typedef struct vep_instrument vep_instrument;
 
 /* Loads the instrument script at `path`.  Helper modules named by the
 ** script's require() are looked up in the script's own directory only.
-** Returns VEP_ERR_IO, VEP_ERR_SCRIPT, VEP_ERR_DEFINITION or a limit status
-** on failure, with every problem in the diagnostics. */
+** An overlay (a script whose instrument { base = { id, version } } names
+** the script it adapts, docs/ADAPTING.md) finds its base as the file
+** ID.lua beside it, else under the directory above it (three levels
+** down); the base must declare that id and a version in the range, and
+** the results then list the whole "lineage".  Returns VEP_ERR_IO,
+** VEP_ERR_SCRIPT (rules such as "base_not_found", "base_version"),
+** VEP_ERR_DEFINITION or a limit status on failure, with every problem in
+** the diagnostics. */
 VEP_API vep_status vep_instrument_load_file(vep_instrument **out,
                                             vep_engine *engine,
                                             const char *path);
 
-/* Loads an instrument from memory.  `name` is used in messages (e.g. the
+/* Loads an instrument from memory (an overlay is refused: it has no
+** directory to find its base in).  `name` is used in messages (e.g. the
 ** file name it came from).  require() is not available to such a script. */
 VEP_API vep_status vep_instrument_load_buffer(vep_instrument **out,
                                               vep_engine *engine,
@@ -379,7 +386,8 @@ VEP_API vep_status vep_instrument_lint(char **out, size_t *out_count,
 */
 typedef struct vep_plan vep_plan;
 
-/* Loads the plan script at `path` (require() looks in its directory). */
+/* Loads the plan script at `path` (require() looks in its directory; an
+** overlay of a plan finds its base as vep_instrument_load_file does). */
 VEP_API vep_status vep_plan_load_file(vep_plan **out, vep_engine *engine,
                                       const char *path);
 
