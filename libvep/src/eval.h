@@ -156,6 +156,12 @@ vep_status vep__cond_eval(vep_ctx *ctx, const vep_cond *c, int *out);
 ** "score total = 4 is at least 3 (holds)". */
 void vep__cond_explain(vep_ctx *ctx, const vep_cond *c, vep_buf *b);
 
+/* result_explain.c: appends the sentence that says how score `s` got
+** its value `so`; and a number in the result document's format. */
+void vep__explain_score(vep_buf *b, const vep_ctx *ctx, const vep_score_def *s,
+                        const vep_score_out *so);
+void vep__put_num(vep_buf *b, double v, int decimals);
+
 /* Appends condition `c` in the notation of the script ("S05 is present",
 ** "all of (A at least 2; B answered)"), without evaluating it. */
 void vep__cond_notation(vep_buf *b, const vep_cond *c);
