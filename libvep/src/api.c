@@ -252,19 +252,23 @@ vep_status vep__assess_failed(vep_engine *e, vep_status st)
 }
 
 vep_status vep__assess(vep_instrument *ins, const char *json, size_t len,
-                       vep_buf *out)
+                       const vep_host_registry *hosts, vep_buf *out)
 {
     vep_engine *e = ins->engine;
     vep_ctx ctx;
     vep_outputs outputs;
+    vep_host_log log;
     vep_status st;
 
     memset(&ctx, 0, sizeof ctx);
     memset(&outputs, 0, sizeof outputs);
+    vep__host_log_init(&log, &e->alloc);
     ctx.m = &ins->model;
     ctx.a = &e->alloc;
     ctx.limits = &e->limits;
     ctx.diags = &e->diags;
+    ctx.hosts = hosts ? hosts : &e->hosts;
+    ctx.host_log = &log;
 
     st = vep__assessment_read(&ctx, json, len);
     if (st == VEP_OK && e->diags.n)
@@ -283,6 +287,7 @@ done:
     if (st == VEP_ERR_NOMEM && e->diags.nomem == 0)
         vep__diags_clear(&e->diags);
     vep__runtime_close(&ctx);
+    vep__host_log_free(&log);
     vep__outputs_free(&e->alloc, &ins->model, &outputs);
     vep__assessment_free(&e->alloc, ctx.as);
     return st;
@@ -304,7 +309,7 @@ VEP_API vep_status vep_score(char **out, vep_instrument *instrument,
     if (out == NULL || (json == NULL && length))
         return vep__engine_fail(e, VEP_ERR_ARGUMENT, "out and json must not be NULL");
     vep__buf_init(&b, &e->alloc);
-    st = vep__assess(instrument, json ? json : "", length, &b);
+    st = vep__assess(instrument, json ? json : "", length, NULL, &b);
     if (st == VEP_OK)
         st = vep__export_buf(e, &b, out);
     else
@@ -325,7 +330,7 @@ VEP_API vep_status vep_validate(vep_instrument *instrument, const char *json,
     vep__engine_begin(e);
     if (json == NULL && length)
         return vep__engine_fail(e, VEP_ERR_ARGUMENT, "json must not be NULL");
-    st = vep__assess(instrument, json ? json : "", length, NULL);
+    st = vep__assess(instrument, json ? json : "", length, NULL, NULL);
     if (st != VEP_OK)
         vep__assess_failed(e, st);
     return st;

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include "host.h"
 #include "lauxlib.h"
 #include "decl.h"
 #include "loader.h"
@@ -393,11 +394,11 @@ static void read_item(vep_declrd *r, int t, vep_item *it)
 /* ---- The records ----------------------------------------------------- */
 
 enum { K_INSTRUMENT, K_SCALE, K_PART, K_DOMAIN, K_ITEM, K_SCORE, K_LEVEL,
-       K_FLAG, K_JUDGEMENT, K_TEST, K_COUNT };
+       K_FLAG, K_JUDGEMENT, K_TEST, K_HOST, K_COUNT };
 
 static const char *const kind_names[K_COUNT] = {
     "instrument", "scale", "part", "domain", "item", "score", "level",
-    "flag", "judgement", "test"
+    "flag", "judgement", "test", "host_function"
 };
 
 static int kind_of(const char *s)
@@ -424,7 +425,7 @@ static int allocate(vep_declrd *r, const size_t count[K_COUNT])
     if (count[k] && !(m->field = vep__calloc(r->a, count[k], sizeof *m->field))) return -1;
     ALLOC(scales, K_SCALE) ALLOC(parts, K_PART) ALLOC(domains, K_DOMAIN)
     ALLOC(items, K_ITEM) ALLOC(scores, K_SCORE) ALLOC(levels, K_LEVEL)
-    ALLOC(flags, K_FLAG) ALLOC(tests, K_TEST)
+    ALLOC(flags, K_FLAG) ALLOC(tests, K_TEST) ALLOC(hosts, K_HOST)
 #undef ALLOC
     return 0;
 }
@@ -544,6 +545,15 @@ static void read_record(vep_declrd *r, int k, size_t n[K_COUNT])
         m->tests[n[k]].origin = r->origin;
         m->ntests = ++n[k];
         vep__decl_test(r, t, &m->tests[n[k] - 1]);
+        break;
+    case K_HOST:
+        if (vep__host_decl_find(m->hosts, m->nhosts, r->id) != NULL)
+            vep__decl_problem(r, "duplicate_id", "host function '%s' is "
+                              "declared twice", r->id ? r->id : "");
+        m->hosts[n[k]].name = take_id_free_form(r);
+        m->hosts[n[k]].origin = r->origin;
+        m->nhosts = ++n[k];
+        vep__host_decl_read(r, t, &m->hosts[n[k] - 1]);
         break;
     }
 done:

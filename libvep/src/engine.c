@@ -36,6 +36,7 @@ VEP_API const char *vep_strerror(vep_status status)
     case VEP_ERR_RANGE: return "out of range";
     case VEP_ERR_INTERNAL: return "internal error";
     case VEP_ERR_CONTEXT: return "invalid case context";
+    case VEP_ERR_HOST: return "host function failed";
     }
     return "unknown status";
 }
@@ -102,6 +103,7 @@ VEP_API void vep_engine_free(vep_engine *engine)
     a = engine->alloc;
     vep__diags_free(&engine->diags);
     vep__buf_free(&engine->errmsg);
+    vep__host_registry_free(&a, &engine->hosts);
     vep__free(&a, engine);
 }
 
@@ -178,6 +180,7 @@ VEP_API const char *vep_status_name(vep_status s)
     case VEP_ERR_RANGE: return "range";
     case VEP_ERR_INTERNAL: return "internal";
     case VEP_ERR_CONTEXT: return "context";
+    case VEP_ERR_HOST: return "host";
     }
     return "unknown";
 }

@@ -11,6 +11,7 @@
 #include "eval.h"
 #include "model.h"
 #include "plan.h"
+#include "host.h"
 
 struct vep_engine {
     vep_alloc alloc;
@@ -21,6 +22,7 @@ struct vep_engine {
     size_t ninstruments; /* live instruments and plans                  */
     int orphaned;        /* vep_engine_free was called while instruments
                             lived: the last one frees the engine        */
+    vep_host_registry hosts; /* the host functions (host.c)             */
 };
 
 struct vep_instrument {
@@ -90,8 +92,9 @@ vep_status vep__describe(const vep_model *m, const char *lang, vep_buf *b);
 vep_status vep__run_tests(vep_instrument *ins, vep_buf *b, size_t *failed);
 
 /* api.c: validates and (when `out` is not NULL) scores one assessment,
-** rendering the result into `out`. */
+** rendering the result into `out`.  Host calls go to `hosts` (NULL: the
+** engine's; test cases give their stand-ins). */
 vep_status vep__assess(vep_instrument *ins, const char *json, size_t len,
-                       vep_buf *out);
+                       const vep_host_registry *hosts, vep_buf *out);
 
 #endif

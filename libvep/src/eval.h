@@ -138,6 +138,9 @@ typedef struct vep_ctx {
     vep_assessment *as;
     vep_outputs *out;          /* NULL during validation                   */
     struct vep_runtime *rt;    /* opened on the first Lua function call    */
+    const struct vep_host_registry *hosts;  /* the engine's host functions */
+    struct vep_host_log *host_log;          /* the calls made, for the
+                                               result (NULL: not kept)    */
     vep_status fn_status;      /* status of the last failed function call  */
 } vep_ctx;
 

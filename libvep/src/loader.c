@@ -188,6 +188,7 @@ typedef struct install_args {
     const vep_script_kinds *kinds;
     const vep_base_reader *bases;
     vep_wrong_kind *wrong;
+    vep_host_bridge *host;
 } install_args;
 
 /* The constructor of the other kind of script (plan in an instrument,
@@ -256,6 +257,7 @@ static int install_constructors(lua_State *L)
     lua_setfield(L, -2, "not_applicable");
     vep__date_push_lib(L);
     lua_setfield(L, -2, "date");
+    vep__host_lua_install(L, -1, ia->host);
     lua_pop(L, 1);
     return 0;
 }
@@ -263,7 +265,8 @@ static int install_constructors(lua_State *L)
 /* Installs the constructors of `kinds` and runs the main chunk; a call of
 ** the other kind's constructor fails the run as "wrong_script_kind". */
 vep_status vep__script_run_with(vep_sandbox *sb, const vep_script_kinds *kinds,
-                                const vep_base_reader *bases, const char *name,
+                                const vep_base_reader *bases,
+                                vep_host_bridge *host, const char *name,
                                 const char *src, size_t len,
                                 vep_sandbox_error *err)
 {
@@ -276,6 +279,7 @@ vep_status vep__script_run_with(vep_sandbox *sb, const vep_script_kinds *kinds,
     ia.kinds = kinds;
     ia.bases = bases;
     ia.wrong = &wrong;
+    ia.host = host;
     vep__sandbox_begin(sb);
     st = vep__sandbox_cpcall(sb, install_constructors, &ia, err);
     if (st != VEP_OK)
@@ -296,7 +300,8 @@ vep_status vep__script_run_with(vep_sandbox *sb, const vep_script_kinds *kinds,
 
 /* The instrument constructors, and `plan` refused with a clear message. */
 static const char *const instrument_with_id[] = {
-    "scale", "part", "domain", "item", "score", "level", "flag", "test", NULL
+    "scale", "part", "domain", "item", "score", "level", "flag", "test",
+    "host_function", NULL
 };
 static const char *const instrument_plain[] = { "instrument", "judgement", NULL };
 static const vep_script_kinds instrument_kinds = {
@@ -308,10 +313,12 @@ static const vep_script_kinds instrument_kinds = {
 
 /* Runs an instrument script (see loader.h). */
 vep_status vep__script_run(vep_sandbox *sb, const vep_base_reader *bases,
+                           vep_host_bridge *host,
                            const char *name, const char *src, size_t len,
                            vep_sandbox_error *err)
 {
-    return vep__script_run_with(sb, &instrument_kinds, bases, name, src, len, err);
+    return vep__script_run_with(sb, &instrument_kinds, bases, host, name, src,
+                                len, err);
 }
 
 /* ---- Helper modules -------------------------------------------------- */
@@ -560,6 +567,9 @@ static vep_status read_and_check(vep_engine *e, vep_sandbox *sb,
     problems = e->diags.n;
     if (!e->diags.nomem)
         problems += sl->check(sl->model, &e->diags);
+    if (!e->diags.nomem && sl->hosts != NULL)
+        problems += vep__host_decls_check(*sl->hosts, *sl->nhosts, &e->hosts,
+                                          &e->diags);
     if (e->diags.nomem)
         return vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
     if (problems)
@@ -577,6 +587,7 @@ vep_status vep__script_load(vep_engine *e, const vep_script_load *sl,
     vep_sandbox_error err;
     vep_sandbox *sb = NULL;
     vep_script_files sf;
+    vep_host_bridge loading;
     char *name = NULL, *text = NULL;
     vep_status st;
 
@@ -611,7 +622,8 @@ vep_status vep__script_load(vep_engine *e, const vep_script_load *sl,
     st = make_sandbox(e, &sf, &sb);
     if (st != VEP_OK)
         goto done;
-    st = vep__script_run_with(sb, sl->kinds, dir ? &sf.bases : NULL,
+    memset(&loading, 0, sizeof loading);   /* no registry: calls refused */
+    st = vep__script_run_with(sb, sl->kinds, dir ? &sf.bases : NULL, &loading,
                               (*sl->sources)[0].label, (*sl->sources)[0].text,
                               len, &err);
     if (sf.nomem)   /* even if the script caught it, or failed for it */
@@ -665,6 +677,8 @@ vep_status vep__load(vep_engine *e, vep_model *m, const char *path,
     sl.sha256 = m->sha256;
     sl.lineage = &m->lineage;
     sl.nlineage = &m->nlineage;
+    sl.hosts = &m->hosts;
+    sl.nhosts = &m->nhosts;
     sl.model = m;
     sl.read = read_instrument;
     sl.check = check_instrument;

@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "buf.h"
 #include "overlay.h"
+#include "host.h"
 
 /* The most declarations one instrument may make: far above any paper
 ** form, low enough that loading stays well within its time limit. */
@@ -49,17 +50,20 @@ typedef struct vep_wrong_kind {
 } vep_wrong_kind;
 
 /* Installs the constructors of `kinds` (and `date`, `unknown`,
-** `not_applicable`, and overlay.c's change, replace and remove) in the
-** sandbox's environment and runs the main chunk `src`; the records are
-** left in the registry.  An overlay's base comes from `bases` (NULL: an
-** overlay cannot be run). */
+** `not_applicable`, `host` (host_lua.c, reaching `host`, which must
+** outlive the sandbox), and overlay.c's change, replace and remove) in
+** the sandbox's environment and runs the main chunk `src`; the records
+** are left in the registry.  An overlay's base comes from `bases` (NULL:
+** an overlay cannot be run). */
 vep_status vep__script_run_with(vep_sandbox *sb, const vep_script_kinds *kinds,
-                                const vep_base_reader *bases, const char *name,
+                                const vep_base_reader *bases,
+                                vep_host_bridge *host, const char *name,
                                 const char *src, size_t len,
                                 vep_sandbox_error *err);
 
 /* vep__script_run_with the instrument constructors (`plan` refused). */
 vep_status vep__script_run(vep_sandbox *sb, const vep_base_reader *bases,
+                           vep_host_bridge *host,
                            const char *name, const char *src, size_t len,
                            vep_sandbox_error *err);
 
@@ -134,6 +138,9 @@ typedef struct vep_script_load {
     char *sha256;          /* 65 bytes                                  */
     vep_lineage **lineage; /* where the lineage goes (overlay.h)        */
     size_t *nlineage;
+    struct vep_host_decl **hosts;  /* the host_function declarations
+                                      (NULL: the kind has none)        */
+    size_t *nhosts;
     void *model;
     void (*read)(lua_State *L, void *model, vep_diags *d, vep_buf *scratch);
     size_t (*check)(void *model, vep_diags *d);

@@ -301,6 +301,8 @@ vep_status vep__migration_load(vep_engine *e, vep_migration_model *m,
     sl.sha256 = m->sha256;
     sl.lineage = &m->lineage;
     sl.nlineage = &m->nlineage;
+    sl.hosts = NULL;
+    sl.nhosts = NULL;
     sl.model = m;
     sl.read = read_migration;
     sl.check = check_migration;

@@ -3,6 +3,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include "host.h"
 #include "model.h"
 #include "overlay.h"
 
@@ -174,6 +175,7 @@ void vep__model_free(vep_model *m)
     vep__free(a, m->score_order);
     vep__sources_free(a, m->sources, m->nsources);
     vep__lineage_free(a, m->lineage, m->nlineage);
+    vep__host_decls_free(a, m->hosts, m->nhosts);
     memset(m, 0, sizeof *m);
 }
 

@@ -332,6 +332,7 @@ typedef struct vep_model {
                                   conditions (set by check.c)             */
     int *score_order;          /* scores in dependency order              */
     int has_functions;         /* some rule is a Lua function             */
+    struct vep_host_decl *hosts; size_t nhosts;  /* host_function (host.h) */
 
     vep_source *sources;      size_t nsources;
     char sha256[65];           /* over all sources, see loader.c          */

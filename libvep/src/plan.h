@@ -25,6 +25,7 @@
 #include "model.h"   /* vep_text, vep_origin, vep_source */
 #include "diag.h"
 #include "buf.h"
+#include "host.h"
 
 /* ---- Vocabularies (names in plan_model.c, NULL-terminated) ------------ */
 
@@ -113,6 +114,14 @@ extern const char *const vep__plan_part_names[];
 **                                       booleans compare as "true"/"false")
 **   { completed = "P" } / { refused = "P" }  programme history
 **   { window = "open" }                 pre-release window state
+**   { host = "NAME", args = {...} }     a host function's result (true
+**                                       for a bool, or is, is_not,
+**                                       at_least, at_most); an argument
+**                                       is a value or { fact = "subject"
+**                                       | "as_of" | "assessment_date" |
+**                                       "risk" | "expected_release" },
+**                                       { context = "field" },
+**                                       { score = "S" } (plan_host.c)
 **   { all = {...} } { any = {...} } { none = {...} }
 */
 typedef enum vep_pcond_kind {
@@ -125,7 +134,8 @@ typedef enum vep_pcond_kind {
     VEP_PC_CONTEXT,    /* id (field name) + test                         */
     VEP_PC_COMPLETED,  /* id (programme)                                 */
     VEP_PC_REFUSED,    /* id (programme)                                 */
-    VEP_PC_WINDOW      /* codes: "before", "open", "passed", "unknown"   */
+    VEP_PC_WINDOW,     /* codes: "before", "open", "passed", "unknown"   */
+    VEP_PC_HOST        /* id (function) + args + test; slot             */
 } vep_pcond_kind;
 
 typedef enum vep_ptest {
@@ -137,6 +147,18 @@ typedef enum vep_ptest {
     VEP_PT_ANSWERED    /* has a value                                    */
 } vep_ptest;
 
+/* One argument of a host condition. */
+typedef enum vep_pharg_kind {
+    VEP_PHA_VALUE = 0, VEP_PHA_FACT, VEP_PHA_CONTEXT, VEP_PHA_SCORE
+} vep_pharg_kind;
+
+typedef struct vep_pharg {
+    vep_pharg_kind kind;
+    vep_hval value;            /* VALUE (its string owned)                */
+    char *name;                /* FACT: the fact; CONTEXT: the field;
+                                  SCORE: the score id                     */
+} vep_pharg;
+
 typedef struct vep_pcond {
     vep_pcond_kind kind;
     vep_ptest test;
@@ -147,6 +169,10 @@ typedef struct vep_pcond {
     int raised;                /* FLAG: 1 = must be raised, 0 = must not */
     struct vep_pcond *kids;
     size_t nkids;
+    vep_pharg *args;           /* HOST                                    */
+    size_t nargs;
+    int has_test;              /* HOST: a test was given (else "is true") */
+    size_t slot;               /* HOST: its value in vep_plan_facts.hosts */
 } vep_pcond;
 
 /* ---- The plan model -------------------------------------------------- */
@@ -284,6 +310,8 @@ typedef struct vep_plan_model {
     vep_source *sources;       size_t nsources;
     char sha256[65];
     vep_lineage *lineage;      size_t nlineage;  /* overlay.h */
+    struct vep_host_decl *hosts; size_t nhosts;  /* host_function (host.h) */
+    size_t nhost_slots;        /* host conditions in all rules            */
     vep_origin origin;         /* where plan { ... } was declared         */
     vep_origin post_origin;    /* where post_release { ... } was          */
 } vep_plan_model;
@@ -337,6 +365,22 @@ typedef struct vep_dated {     /* a programme or an event                */
     char *date;                /* "YYYY-MM-DD" or NULL                    */
 } vep_dated;
 
+/* The value of one host condition for one case (plan_host.c). */
+typedef struct vep_host_fact {
+    int called;                /* 0: an argument had no value             */
+    vep_fact fact;             /* the result: code "true"/"false" or a
+                                  string, or a number; no value for nil   */
+    char *args;                /* the arguments in words: "'S-17', 'CBT-1'" */
+    char *missing;             /* not called: which argument had no value */
+} vep_host_fact;
+
+/* A stand-in for a host function in a plan test case: its value whatever
+** the arguments. */
+typedef struct vep_host_stub {
+    char *name;
+    vep_hval value;            /* its string owned                        */
+} vep_host_stub;
+
 typedef struct vep_plan_facts {
     /* from the result */
     char *instrument_id, *instrument_version, *instrument_sha256;
@@ -358,6 +402,11 @@ typedef struct vep_plan_facts {
     vep_dated *completed; size_t ncompleted;
     vep_dated *refused;   size_t nrefused;
     vep_dated *events;    size_t nevents;  /* id = trigger name          */
+    /* host conditions (plan_host.c), by vep_pcond.slot */
+    vep_host_fact *hosts; size_t nhosts;
+    vep_host_log host_log;     /* the calls made, for the plan document   */
+    int stubbed;               /* a test case: stubs stand in for the host */
+    vep_host_stub *stubs; size_t nstubs;
 } vep_plan_facts;
 
 /* plan_input.c.  Reads a libvep result document (as vep_score writes it)
@@ -487,6 +536,23 @@ int vep__pcond_eval(const vep_pcond *c, const vep_plan_facts *f,
 ** one of 'moderate', 'high'" or "always" (plan_cond.c; for
 ** plan_describe.c). */
 void vep__pcond_words(const vep_pcond *c, vep_buf *b);
+
+/* plan_host.c.  Checks the host conditions of every rule against the
+** script's host_function declarations (arguments, tests), numbering their
+** slots; returns the number of problems reported. */
+size_t vep__plan_host_check(vep_plan_model *m, vep_diags *d);
+/* Calls the host function of every host condition of every rule once per
+** distinct call (or takes the test case's stand-ins), into f->hosts, and
+** records the calls in f->host_log.  A failure is reported in `d` with the
+** rule's place and gives VEP_ERR_HOST (or VEP_ERR_NOMEM). */
+vep_status vep__plan_host_eval(const vep_plan_model *m, vep_plan_facts *f,
+                               const vep_host_registry *reg,
+                               const vep_alloc *a, vep_diags *d);
+/* The arguments of a host condition in words, without a case: "the
+** subject's id, 'CBT-1'". */
+void vep__plan_host_words(const vep_pcond *c, vep_buf *b);
+/* Frees the host half of the facts (values, calls made, stand-ins). */
+void vep__plan_host_facts_free(const vep_alloc *a, vep_plan_facts *f);
 
 /* plan_describe.c: the plan script as JSON, texts in `lang`. */
 vep_status vep__plan_describe(const vep_plan_model *m, const char *lang,

@@ -169,6 +169,9 @@ static vep_status evaluate(vep_plan *p, const char *result, size_t rlen,
         st = st2;
     if (st != VEP_OK)
         goto done;
+    st = vep__plan_host_eval(&p->model, &facts, &e->hosts, &e->alloc, &e->diags);
+    if (st != VEP_OK)
+        goto done;
     st = vep__plan_eval(&p->model, &facts, &e->alloc, &out);
     if (st != VEP_OK)
         goto done;
@@ -264,7 +267,7 @@ VEP_API vep_status vep_assess(char **out, vep_instrument *instrument,
     vep__buf_init(&doc, &e->alloc);
     vep__buf_init(&b, &e->alloc);
     st = vep__assess(instrument, assessment_json ? assessment_json : "",
-                     assessment_length, &result);
+                     assessment_length, NULL, &result);
     if (st != VEP_OK) {
         vep__assess_failed(e, st);
         goto done;

@@ -216,5 +216,6 @@ size_t vep__plan_check(vep_plan_model *m, vep_diags *d)
         agency_list(&c, &m->post_origin, "post_release", NULL, "agency",
                     m->post_agency_ids, m->npost_agencies, &m->post_agencies);
     }
+    c.problems += vep__plan_host_check(m, d);
     return c.problems;
 }

@@ -174,6 +174,52 @@ done:
     vep__pin_pop(p, at);
 }
 
+/* Reads a test case's stand-ins for host functions, host = { NAME = value
+** } (a boolean, a number or a string), into f->stubs. */
+static void compact_host(vep_pin *p, const cJSON *h, vep_plan_facts *f)
+{
+    const cJSON *e;
+    size_t n = 0, at = vep__pin_key(p, "host");
+    if (h == NULL || !vep__pin_is_object(p, h) || (n = (size_t)cJSON_GetArraySize(h)) == 0) {
+        if (h != NULL && !vep__pin_is_object(p, h))
+            vep__pin_error(p, NULL, "wrong_type", "'host' must be a table of "
+                           "host function names and the values they give");
+        goto done;
+    }
+    if (!(f->stubs = vep__calloc(p->a, n, sizeof *f->stubs))) {
+        p->nomem = 1;
+        goto done;
+    }
+    cJSON_ArrayForEach(e, h) {
+        vep_host_stub *s = &f->stubs[f->nstubs];
+        size_t k = vep__pin_key(p, e->string ? e->string : "");
+        if (cJSON_IsBool(e)) {
+            s->value.type = VEP_HT_BOOL;
+            s->value.b = cJSON_IsTrue(e);
+        } else if (cJSON_IsNumber(e) && e->valuedouble > -9.2e18
+                   && e->valuedouble < 9.2e18
+                   && e->valuedouble == (double)(int64_t)e->valuedouble) {
+            s->value.type = VEP_HT_INT64;
+            s->value.i = (int64_t)e->valuedouble;
+        } else if (cJSON_IsNumber(e)) {
+            s->value.type = VEP_HT_DOUBLE;
+            s->value.d = e->valuedouble;
+        } else if (cJSON_IsString(e)) {
+            s->value.type = VEP_HT_STRING;
+            s->value.s = vep__pin_dup(p, e->valuestring);
+        } else {
+            vep__pin_error(p, e->string, "wrong_type", "a host function's "
+                           "stand-in must be a boolean, a number or a string, "
+                           "not %s", vep__pin_type(e));
+        }
+        s->name = vep__pin_dup(p, e->string ? e->string : "");
+        f->nstubs++;
+        vep__pin_pop(p, k);
+    }
+done:
+    vep__pin_pop(p, at);
+}
+
 /* Reads a test case's facts { "result": {...}, "context": {...} }; the
 ** instrument, version and subject are "test", the assessment date the
 ** result's "date" or else the context's as_of. */
@@ -204,6 +250,7 @@ vep_status vep__plan_read_test_facts(const vep_alloc *a, vep_diags *d,
     else
         vep__plan_context_object(&p, c, f);
     vep__pin_pop(&p, at);
+    compact_host(&p, cJSON_GetObjectItemCaseSensitive(root, "host"), f);
     if (f->assessment_date == NULL)
         f->assessment_date = vep__pin_dup(&p, f->as_of);
 cleanup:

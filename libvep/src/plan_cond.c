@@ -150,6 +150,10 @@ static int eval_leaf(const vep_pcond *c, const vep_plan_facts *f,
         return find_dated(f->completed, f->ncompleted, c->id) != NULL;
     case VEP_PC_REFUSED:
         return find_dated(f->refused, f->nrefused, c->id) != NULL;
+    case VEP_PC_HOST:
+        if (c->slot >= f->nhosts || !f->hosts[c->slot].called)
+            return 0;
+        return test_fact(c, &f->hosts[c->slot].fact);
     case VEP_PC_FLAG:
         return flag_raised(leaf_fact(c, f)) == (c->raised != 0);
     case VEP_PC_LEVEL:
@@ -315,6 +319,28 @@ static void explain_test(vep_buf *b, const vep_pcond *c, const vep_fact *x,
     }
 }
 
+/* Explains a host condition: "host completed_elsewhere('S-17', 'CBT-1')
+** is 'true' (holds)"; without a case, the arguments in words ("the
+** subject's id"); when an argument had no value, why it was not called. */
+static void explain_host(vep_buf *b, const vep_pcond *c,
+                         const vep_plan_facts *f, int holds)
+{
+    const vep_host_fact *h = f != NULL && c->slot < f->nhosts
+                             ? &f->hosts[c->slot] : NULL;
+    vep__buf_printf(b, "host %s(", c->id ? c->id : "?");
+    if (h != NULL && h->args != NULL)
+        vep__buf_adds(b, h->args);
+    else
+        vep__plan_host_words(c, b);
+    vep__buf_addc(b, ')');
+    if (h == NULL || h->called) {
+        explain_test(b, c, h ? &h->fact : NULL, h ? holds : -1);
+        return;
+    }
+    explain_test(b, c, NULL, -1);
+    vep__buf_printf(b, " (does not hold: %s)", h->missing ? h->missing : "");
+}
+
 /* Explains a leaf condition into `b` and returns its truth value. */
 static int explain_leaf(const vep_pcond *c, const vep_plan_facts *f,
                         const char *window, vep_buf *b)
@@ -370,6 +396,9 @@ static int explain_leaf(const vep_pcond *c, const vep_plan_facts *f,
         vep__buf_adds(b, names[c->kind]);
         vep__buf_adds(b, id);
         explain_test(b, c, leaf_fact(c, f), holds);
+        break;
+    case VEP_PC_HOST:
+        explain_host(b, c, f, holds);
         break;
     default:
         vep__buf_adds(b, "(an unknown kind of condition) (does not hold)");

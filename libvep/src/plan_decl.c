@@ -11,6 +11,7 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include "host.h"
 #include "lauxlib.h"
 #include "decl.h"
 #include "loader.h"
@@ -368,8 +369,8 @@ static void read_post_release(plan_rd *p, int t)
 /* Reads test "name" { result, context, expect } as JSON texts. */
 static void read_test(plan_rd *p, int t, vep_plan_test *c)
 {
-    static const char *const fields[] = { "result", "context", "expect", NULL };
-    static const char *const parts[] = { "result", "context" };
+    static const char *const fields[] = { "result", "context", "host", "expect", NULL };
+    static const char *const parts[] = { "result", "context", "host" };
     lua_State *L = p->r.L;
     vep_buf *b = p->r.scratch;
     vep_jsonw w;
@@ -379,7 +380,13 @@ static void read_test(plan_rd *p, int t, vep_plan_test *c)
     vep__buf_reset(b);
     vep__jw_init(&w, b, 0);
     vep__jw_object(&w);
-    for (i = 0; i < 2; i++) {
+    for (i = 0; i < 3; i++) {
+        if (i == 2 && vep__decl_field(&p->r, t, parts[i]) == LUA_TNIL) {
+            lua_pop(L, 1);     /* no stand-ins for the host: none written */
+            continue;
+        }
+        if (i == 2)
+            lua_pop(L, 1);
         vep__jw_key(&w, parts[i]);
         if (vep__decl_field(&p->r, t, parts[i]) == LUA_TTABLE) {
             vep__decl_json(&p->r, -1, &w);
@@ -410,11 +417,11 @@ static void read_test(plan_rd *p, int t, vep_plan_test *c)
 /* ---- The records ------------------------------------------------------- */
 
 enum { K_PLAN, K_AGENCY, K_INTERVENTION, K_RULE, K_TEST, K_PLACEMENT,
-       K_REASSESSMENT, K_PRE_RELEASE, K_POST_RELEASE, K_COUNT };
+       K_REASSESSMENT, K_PRE_RELEASE, K_POST_RELEASE, K_HOST, K_COUNT };
 
 static const char *const kind_names[] = {
     "plan", "agency", "intervention", "rule", "test", "placement",
-    "reassessment", "pre_release", "post_release", NULL
+    "reassessment", "pre_release", "post_release", "host_function", NULL
 };
 
 /* Sets p's current declaration from the record at the top of the stack
@@ -493,6 +500,15 @@ static void read_record(plan_rd *p, int k, int dup)
         read_reassessment(p, t);
     } else if (k == K_PRE_RELEASE) {
         vep__prd_pre_release(p, t);
+    } else if (k == K_HOST) {
+        vep_host_decl *h = &m->hosts[m->nhosts];
+        if (vep__host_decl_find(m->hosts, m->nhosts, p->r.id) != NULL)
+            vep__decl_problem(&p->r, "duplicate_id", "host function '%s' is "
+                              "declared twice", p->r.id ? p->r.id : "");
+        h->name = take_id(p, 0);
+        h->origin = p->r.origin;
+        m->nhosts++;
+        vep__host_decl_read(&p->r, t, h);
     } else {
         read_post_release(p, t);
     }
@@ -526,7 +542,7 @@ static void read_at(plan_rd *p, int decls, size_t i, const size_t first[K_COUNT]
     lua_pop(L, 1);
     if (k >= 0)
         read_record(p, k, k != K_AGENCY && k != K_INTERVENTION && k != K_RULE &&
-                          k != K_TEST && first[k] != i);
+                          k != K_TEST && k != K_HOST && first[k] != i);
     lua_pop(L, 1);
 }
 
@@ -569,7 +585,7 @@ void vep__plan_decl_read(lua_State *L, vep_plan_model *m, vep_diags *d,
     if (count[k] && !(m->field = vep__calloc(m->alloc, count[k], sizeof *m->field))) \
         d->nomem = 1;
     ALLOC(agencies, K_AGENCY) ALLOC(interventions, K_INTERVENTION)
-    ALLOC(rules, K_RULE) ALLOC(tests, K_TEST)
+    ALLOC(rules, K_RULE) ALLOC(tests, K_TEST) ALLOC(hosts, K_HOST)
 #undef ALLOC
     for (i = 1; i <= len && !d->nomem; i++)
         if (i != first[K_PLAN] && i != first[K_PRE_RELEASE])

@@ -18,11 +18,12 @@ static const char *const cond_forms =
     "{ item = \"X\", is|is_not|at_least|at_most = ... or unknown|answered = true }, "
     "{ context = \"field\", is|is_not|at_least|at_most = ... }, { completed = \"P\" }, "
     "{ refused = \"P\" }, { window = \"before|open|passed|unknown\" }, "
+    "{ host = \"name\", args = {...} [, is|is_not|at_least|at_most = ...] }, "
     "{ all = {...} }, { any = {...} }, { none = {...} }";
 
 static const char *const subjects[] = {
     "all", "any", "none", "risk", "level", "flag", "score", "item",
-    "context", "completed", "refused", "window", NULL
+    "context", "completed", "refused", "window", "host", NULL
 };  /* indexed like vep_pcond_kind */
 
 static const char *const test_keys[] = {
@@ -81,7 +82,7 @@ static void read_test(plan_rd *p, int t, unsigned allowed, vep_pcond *c)
     c->test = (vep_ptest)found;
     vep__decl_field(&p->r, t, test_keys[found]);
     if (found <= VEP_PT_IS_NOT) {
-        read_codes(p, -1, c->kind == VEP_PC_CONTEXT, c);
+        read_codes(p, -1, c->kind == VEP_PC_CONTEXT || c->kind == VEP_PC_HOST, c);
     } else if (found <= VEP_PT_AT_MOST) {
         if (lua_type(L, -1) != LUA_TNUMBER)
             vep__decl_problem(&p->r, "bad_condition", "'%s' must be a number", test_keys[found]);
@@ -89,6 +90,112 @@ static void read_test(plan_rd *p, int t, unsigned allowed, vep_pcond *c)
             c->number = (double)lua_tonumber(L, -1);
     } else if (lua_type(L, -1) != LUA_TBOOLEAN || !lua_toboolean(L, -1)) {
         vep__decl_problem(&p->r, "bad_condition", "'%s' can only be true", test_keys[found]);
+    }
+    lua_pop(L, 1);
+}
+
+/* The facts a host argument may name ({ fact = ... }). */
+static const char *const host_facts[] = {
+    "subject", "as_of", "assessment_date", "risk", "expected_release", NULL
+};
+
+/* Reads one argument of a host condition (the value at idx). */
+static void read_host_arg(plan_rd *p, int idx, size_t i, vep_pharg *h)
+{
+    static const char *const refs[] = { "fact", "context", "score", NULL };
+    lua_State *L = p->r.L;
+    const char *s;
+    size_t len, k, n = 0;
+
+    switch (lua_type(L, idx)) {
+    case LUA_TBOOLEAN:
+        h->value.type = VEP_HT_BOOL;
+        h->value.b = lua_toboolean(L, idx);
+        return;
+    case LUA_TNUMBER:
+        if (lua_isinteger(L, idx)) {
+            h->value.type = VEP_HT_INT64;
+            h->value.i = (int64_t)lua_tointeger(L, idx);
+        } else {
+            h->value.type = VEP_HT_DOUBLE;
+            h->value.d = (double)lua_tonumber(L, idx);
+        }
+        return;
+    case LUA_TSTRING:
+        s = lua_tolstring(L, idx, &len);
+        h->value.type = VEP_HT_STRING;
+        if (!(h->value.s = vep__strndup(p->r.a, s, len)))
+            p->r.d->nomem = 1;
+        return;
+    case LUA_TTABLE:
+        break;
+    default:
+        vep__decl_problem(&p->r, "bad_condition", "host argument %zu must be a "
+                          "value or a reference such as { fact = \"subject\" }", i + 1);
+        return;
+    }
+    for (k = 0; refs[k]; k++) {
+        if (vep__decl_field(&p->r, idx, refs[k]) == LUA_TSTRING && n++ == 0) {
+            h->kind = (vep_pharg_kind)(k + 1);
+            if (!(h->name = vep__strdup(p->r.a, lua_tostring(L, -1))))
+                p->r.d->nomem = 1;
+        }
+        lua_pop(L, 1);
+    }
+    len = 0;                   /* keys: exactly the one reference */
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        len++;
+        lua_pop(L, 1);
+    }
+    if (n != 1 || len != 1) {
+        vep__decl_problem(&p->r, "bad_condition", "host argument %zu: a reference "
+                          "is one of { fact = \"subject|as_of|assessment_date|risk|"
+                          "expected_release\" }, { context = \"field\" }, "
+                          "{ score = \"S\" }", i + 1);
+        return;
+    }
+    if (h->kind == VEP_PHA_FACT && h->name && vep__name_find(host_facts, h->name) < 0)
+        vep__decl_problem(&p->r, "bad_condition", "host argument %zu: unknown fact "
+                          "'%s' (subject, as_of, assessment_date, risk, "
+                          "expected_release)", i + 1, h->name);
+}
+
+/* Reads host = "NAME", args = {...} and the optional test of a host
+** condition. */
+static void read_host(plan_rd *p, int t, vep_pcond *c)
+{
+    lua_State *L = p->r.L;
+    size_t i, len;
+    int k;
+
+    for (k = 0; test_keys[k] && k <= VEP_PT_AT_MOST; k++) {
+        c->has_test |= vep__decl_field(&p->r, t, test_keys[k]) != LUA_TNIL;
+        lua_pop(L, 1);
+    }
+    if (c->has_test)
+        read_test(p, t, 0x0fu, c);
+    if (vep__decl_field(&p->r, t, "args") == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (!vep__prd_is_list(L, -1)) {
+        vep__decl_problem(&p->r, "bad_condition", "'args' must be a list of the "
+                          "host function's arguments");
+    } else if ((len = (size_t)lua_rawlen(L, -1)) > VEP_HOST_MAX_ARGS) {
+        vep__decl_problem(&p->r, "bad_condition", "a host function takes at most "
+                          "%d arguments", VEP_HOST_MAX_ARGS);
+    } else if (len > 0) {
+        if (!(c->args = vep__calloc(p->r.a, len, sizeof *c->args))) {
+            p->r.d->nomem = 1;
+        } else {
+            c->nargs = len;
+            for (i = 0; i < len && !p->r.d->nomem; i++) {
+                lua_rawgeti(L, -1, (lua_Integer)i + 1);
+                read_host_arg(p, lua_gettop(L), i, &c->args[i]);
+                lua_pop(L, 1);
+            }
+        }
     }
     lua_pop(L, 1);
 }
@@ -119,6 +226,8 @@ void vep__prd_cond(plan_rd *p, int idx, int depth, vep_pcond *c)
     static const char *const tests[] = { "is", "is_not", "at_least", "at_most",
                                          "unknown", "answered", NULL };
     static const char *const raised[] = { "raised", NULL };
+    static const char *const host[] = { "args", "is", "is_not", "at_least",
+                                        "at_most", NULL };
     lua_State *L = p->r.L;
     int t = lua_absindex(L, idx), k, n = 0, kind = -1;
     size_t i, len;
@@ -144,7 +253,7 @@ void vep__prd_cond(plan_rd *p, int idx, int depth, vep_pcond *c)
     c->kind = (vep_pcond_kind)kind;
     c->raised = 1;
     check_cond_keys(p, t, subjects[kind],
-                    kind == VEP_PC_FLAG ? raised
+                    kind == VEP_PC_FLAG ? raised : kind == VEP_PC_HOST ? host
                     : kind >= VEP_PC_LEVEL && kind <= VEP_PC_CONTEXT ? tests : none);
     vep__decl_field(&p->r, t, subjects[kind]);
     if (kind <= VEP_PC_NONE) {
@@ -190,6 +299,8 @@ void vep__prd_cond(plan_rd *p, int idx, int depth, vep_pcond *c)
         read_test(p, t, 0x3fu, c);
     else if (kind == VEP_PC_CONTEXT)
         read_test(p, t, 0x0fu, c);
+    else if (kind == VEP_PC_HOST)
+        read_host(p, t, c);
 }
 
 /* ---- Rules and what they add ------------------------------------------- */

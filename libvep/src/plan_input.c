@@ -613,5 +613,6 @@ void vep__plan_facts_free(const vep_alloc *a, vep_plan_facts *f)
     dated_free(a, f->completed, f->ncompleted);
     dated_free(a, f->refused, f->nrefused);
     dated_free(a, f->events, f->nevents);
+    vep__plan_host_facts_free(a, f);
     memset(f, 0, sizeof *f);
 }

@@ -14,7 +14,7 @@
 #include "plan.h"
 
 static const char *const plan_with_id[] = {
-    "agency", "intervention", "rule", "test", NULL
+    "agency", "intervention", "rule", "test", "host_function", NULL
 };
 static const char *const plan_plain[] = {
     "plan", "placement", "reassessment", "pre_release", "post_release", NULL
@@ -52,6 +52,8 @@ vep_status vep__plan_load(vep_engine *e, vep_plan_model *m, const char *path,
     sl.sha256 = m->sha256;
     sl.lineage = &m->lineage;
     sl.nlineage = &m->nlineage;
+    sl.hosts = &m->hosts;
+    sl.nhosts = &m->nhosts;
     sl.model = m;
     sl.read = read_plan;
     sl.check = check_plan;

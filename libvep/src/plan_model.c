@@ -4,6 +4,7 @@
 */
 #include <stdlib.h>
 #include <string.h>
+#include "host.h"
 #include "plan.h"
 #include "overlay.h"
 
@@ -65,6 +66,12 @@ static void pcond_free(const vep_alloc *a, vep_pcond *c)
     vep__free(a, c->kids);
     vep__free(a, c->id);
     strings_free(a, c->codes, c->ncodes);
+    for (i = 0; i < c->nargs; i++) {
+        vep__free(a, c->args[i].name);
+        if (c->args[i].value.type == VEP_HT_STRING)
+            vep__free(a, (void *)c->args[i].value.s);
+    }
+    vep__free(a, c->args);
     memset(c, 0, sizeof *c);
 }
 
@@ -150,6 +157,7 @@ void vep__plan_model_free(vep_plan_model *m)
     vep__free(a, m->tests);
     vep__sources_free(a, m->sources, m->nsources);
     vep__lineage_free(a, m->lineage, m->nlineage);
+    vep__host_decls_free(a, m->hosts, m->nhosts);
     vep__plan_model_init(m, a);
 }
 

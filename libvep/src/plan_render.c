@@ -492,6 +492,10 @@ static void render(vep_pr *r, vep_buf *b)
         write_responsivity(r);
     if (sees(r, VEP_PART_CONFLICTS))
         write_conflicts(r);
+    if (r->agency < 0 && r->f->host_log.n > 0) {   /* never in a view */
+        vep__jw_key(&w, "host_calls");
+        vep__host_log_write(&w, &r->f->host_log);
+    }
     vep__jw_object_end(&w);
     r->w = NULL;
 }

@@ -18,6 +18,7 @@
 ** of lang.h); scores never depend on it.
 */
 #include <string.h>
+#include "host.h"
 #include "eval.h"
 #include "jsonw.h"
 #include "overlay.h"
@@ -527,8 +528,12 @@ vep_status vep__result_render(vep_ctx *ctx, vep_buf *b)
         goto cleanup;
     write_judgement(&w, ctx);
     write_answers(&w, ctx);
+    if (ctx->host_log != NULL && ctx->host_log->n > 0) {
+        vep__jw_key(&w, "host_calls");
+        vep__host_log_write(&w, ctx->host_log);
+    }
     vep__jw_object_end(&w);
-    if (b->failed)
+    if (b->failed || (ctx->host_log != NULL && ctx->host_log->nomem))
         st = VEP_ERR_NOMEM;
 cleanup:
     vep__buf_free(&ex);

@@ -20,6 +20,8 @@ struct vep_runtime {
     vep_ctx *ctx;
     const vep_fn *current;   /* the function being called, or NULL */
     vep_base_reader bases;   /* replays an overlay's bases            */
+    vep_host_bridge host;    /* what `host` reaches (host_lua.c)      */
+    vep_host_registry none;  /* when the context gives no registry    */
 };
 
 /* Serves require() from the sources recorded at load time (module names
@@ -117,14 +119,21 @@ static vep_status runtime_open(vep_ctx *ctx)
     rt->bases.open = replay_base;
     rt->bases.close = NULL;
     rt->bases.ud = (void *)ctx->m;
+    rt->host.decls = ctx->m->hosts;     /* no registry while replaying */
+    rt->host.ndecls = ctx->m->nhosts;
+    rt->host.alloc = ctx->a;
+    rt->host.log = ctx->host_log;
     ctx->rt = rt;
-    st = vep__script_run(rt->sb, &rt->bases, ctx->m->sources[0].label, ctx->m->sources[0].text,
-                         ctx->m->sources[0].len, &err);
+    st = vep__script_run(rt->sb, &rt->bases, &rt->host, ctx->m->sources[0].label,
+                         ctx->m->sources[0].text, ctx->m->sources[0].len, &err);
     if (st != VEP_OK) {
         vep__diag_add(ctx->diags, vep__model_source_name(ctx->m, err.file), err.line, NULL, NULL, err.rule,
                       "the script failed when run again for scoring: %s", err.message);
         ctx->fn_status = st;
+        return st;
     }
+    rt->host.registry = ctx->hosts ? ctx->hosts : &rt->none;  /* calls
+                                                     are made from now on */
     return st;
 }
 
@@ -352,8 +361,10 @@ static vep_status call(vep_ctx *ctx, const vep_fn *fn, int nres)
         return fn_failed(ctx, fn, &err);
     }
     ctx->rt->current = fn;
+    ctx->rt->host.by = fn->key;
     st = vep__sandbox_pcall(ctx->rt->sb, 1, nres, &err);
     ctx->rt->current = NULL;
+    ctx->rt->host.by = NULL;
     if (st != VEP_OK) {
         lua_settop(L, base);
         return fn_failed(ctx, fn, &err);

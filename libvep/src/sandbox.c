@@ -257,6 +257,14 @@ int vep__sandbox_raise(lua_State *L, const char *rule, const char *fmt, ...)
     return sb_raise_tagged(L, rule);
 }
 
+/* See sandbox.h. */
+int vep__sandbox_raise_nomem(lua_State *L)
+{
+    sb_from(L)->host_nomem = 1;
+    lua_pushliteral(L, "not enough memory");
+    return lua_error(L);
+}
+
 /* Names scripts must not use; reading one is a "forbidden" error. */
 static const char *const removed_names[] = {
     "collectgarbage", "debug", "dofile", "gcinfo", "getfenv", "io", "load",
@@ -615,7 +623,8 @@ static vep_status fill_limit(vep_sandbox *sb, vep_status kind,
 /* Classifies the failure of a protected call whose error value is on top
 ** of the stack (left there).  A tripped sandbox reports its limit; memory
 ** errors are split between the host allocator and the cap; other errors
-** are "syntax"/"forbidden" when tagged, else "runtime". */
+** are "syntax"/"forbidden" when tagged, else "runtime"; a host
+** function's failure (rules "host_...") is VEP_ERR_HOST. */
 static vep_status sb_classify(vep_sandbox *sb, int status,
                               vep_sandbox_error *err)
 {
@@ -635,8 +644,11 @@ static vep_status sb_classify(vep_sandbox *sb, int status,
     err->rule = tagged_rule(sb, -1);
     if (err->rule == NULL)
         err->rule = "runtime";
+    else if (strncmp(err->rule, "host_", 5) == 0
+             && strcmp(err->rule, "host_at_load") != 0)
+        err->status = VEP_ERR_HOST;   /* host.c, host_lua.c */
     fill_message(L, -1, err);
-    return VEP_ERR_SCRIPT;
+    return err->status;
 }
 
 /* Prepares a call from the host: empties *err, makes room for `slots`

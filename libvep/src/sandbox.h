@@ -92,6 +92,11 @@ __attribute__((format(printf, 3, 4)))
 #endif
 int vep__sandbox_raise(lua_State *L, const char *rule, const char *fmt, ...);
 
+/* Raises "not enough memory" from a C function a script called when the
+** host allocator refused memory outside the Lua state (so the run ends
+** with VEP_ERR_NOMEM, not as a script error or a memory limit). */
+int vep__sandbox_raise_nomem(lua_State *L);
+
 /* Inside a running script (from a C function it called): compiles `src`
 ** as text with the script environment, leaving the function, or an error
 ** message and a status other than LUA_OK.  Binary chunks are refused. */

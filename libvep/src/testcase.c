@@ -183,7 +183,8 @@ vep_status vep__run_tests(vep_instrument *ins, vep_buf *b, size_t *failed)
             cJSON_Delete(expect);
             break;
         }
-        rs = vep__assess(ins, tc->assessment_json, strlen(tc->assessment_json), &result);
+        rs = vep__assess(ins, tc->assessment_json, strlen(tc->assessment_json), NULL,
+                         &result);
         if (rs == VEP_ERR_NOMEM) {
             st = rs;
             cJSON_Delete(expect);

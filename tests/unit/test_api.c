@@ -96,11 +96,11 @@ static void test_status_names(void **state)
         { VEP_ERR_LIMIT_MEMORY, "memory_limit" }, { VEP_ERR_LIMIT_TIME, "time_limit" },
         { VEP_ERR_CONTEXT, "context" },
     };
-    const char *msg[14], *name[14];
+    const char *msg[15], *name[15];
     int i, j;
     (void)state;
-    for (i = 0; i <= 13; i++) {
-        /* 13 is one past the last status: an unknown code. */
+    for (i = 0; i <= 14; i++) {
+        /* 14 is one past the last status: an unknown code. */
         msg[i] = vep_strerror((vep_status)i);
         name[i] = vep_status_name((vep_status)i);
         assert_non_null(msg[i]);
@@ -114,10 +114,11 @@ static void test_status_names(void **state)
         for (j = 0; name[i][j]; j++)
             assert_non_null(strchr("abcdefghijklmnopqrstuvwxyz_", name[i][j]));
     }
-    assert_string_equal(vep_strerror((vep_status)-1), msg[13]);
-    assert_string_equal(vep_strerror((vep_status)9999), msg[13]);
-    assert_string_equal(vep_status_name((vep_status)-1), name[13]);
-    assert_string_equal(vep_status_name((vep_status)9999), name[13]);
+    assert_string_equal(vep_strerror((vep_status)-1), msg[14]);
+    assert_string_equal(vep_strerror((vep_status)9999), msg[14]);
+    assert_string_equal(vep_status_name((vep_status)-1), name[14]);
+    assert_string_equal(vep_status_name((vep_status)9999), name[14]);
+    assert_string_equal(vep_status_name(VEP_ERR_HOST), "host");
     assert_string_equal(vep_strerror(VEP_ERR_LIMIT_INSTRUCTIONS), "instruction limit exceeded");
     for (i = 0; i < (int)(sizeof named / sizeof named[0]); i++)
         assert_string_equal(vep_status_name(named[i].st), named[i].name);

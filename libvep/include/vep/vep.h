@@ -91,7 +91,9 @@ typedef enum vep_status {
     VEP_ERR_LIMIT_TIME = 9,   /* ... its wall-clock time limit              */
     VEP_ERR_RANGE = 10,       /* an index or a size is out of range         */
     VEP_ERR_INTERNAL = 11,    /* a bug in libvep; please report it          */
-    VEP_ERR_CONTEXT = 12      /* the case context given to a plan is invalid */
+    VEP_ERR_CONTEXT = 12,     /* the case context given to a plan is invalid */
+    VEP_ERR_HOST = 13         /* a host function failed, is missing, or was
+                                 called with bad arguments                  */
 } vep_status;
 
 /* A short English name for a status, e.g. "instruction limit exceeded".
@@ -541,6 +543,131 @@ VEP_API const char *vep_migration_sha256(const vep_migration *migration);
 ** vep_free(). */
 VEP_API vep_status vep_migrate(char **out, vep_migration *migration,
                                const char *json, size_t length);
+
+/* ---------------------------------------------------------------------------
+** Host functions: the only door from a script to the host system.
+**
+** Some facts only the host has (programmes completed in another prison,
+** earlier assessments).  The host registers a C function under a name with
+** a signature given at run time; scripts that declare it (host_function
+** {...}, docs/WRITING-PLANS.md) reach it as host.NAME(...) from their Lua
+** functions while scoring, and plan rules test it declaratively
+** ({ host = "NAME", args = {...}, is = ... }).  Nothing else of the host is
+** reachable from a script.  Host functions are not called while a script
+** loads: declarations never depend on the host.
+**
+** A signature is a string: RETURN "(" ARGUMENTS ")", e.g.
+**   "bool (string subject, string programme)"
+**   "int64 (userdata, call, string subject)"
+** RETURN is void, bool, int64, double or string.  Each argument is a type
+** and an optional name (used in messages): bool, int64, double or string
+** are supplied by the script (at most VEP_HOST_MAX_ARGS of them);
+** "userdata" passes the registration's user_data pointer and "call" the
+** vep_host_call of this call (for vep_host_call_fail), neither seen by
+** scripts.  Types map to C as: bool -> bool (one byte), int64 -> int64_t,
+** double -> double, string -> const char * (UTF-8, NUL-terminated),
+** userdata -> void *, call -> vep_host_call *.  A variadic signature
+** ("...") is refused: its arguments could not be checked.
+**
+** Every call is checked before the host sees it: the number of arguments,
+** each type (an int64 takes a Lua integer or a float with an integral
+** value inside the int64 range; bool takes true or false only), strings
+** without NUL bytes and valid UTF-8.  A failed check, or a failure the
+** host reports, becomes a script error naming the function and the
+** argument, and the call (vep_score, vep_plan_evaluate ...) returns
+** VEP_ERR_HOST with a diagnostic (rules "host_argument", "host_failed",
+** "host_missing", "host_result").  A string argument is borrowed for the
+** duration of the call only.
+**
+** The call interface is prepared once, at registration (through libffi).
+** Names are [a-z][a-z0-9_]* and at most 63 bytes; each name is registered
+** once per engine.  Host functions run on the thread that made the call,
+** under the engine's one-thread-at-a-time rule; the instruction budget and
+** the deadline do not stop them, so they should return promptly.
+*/
+#define VEP_HOST_MAX_ARGS 8
+
+typedef struct vep_host_call vep_host_call;
+
+/* Any C function, cast to this type for registration. */
+typedef void (*vep_host_fn)(void);
+
+#define VEP_HOST_OPTIONS_VERSION 1u
+
+typedef struct vep_host_options {
+    unsigned int version;        /* VEP_HOST_OPTIONS_VERSION              */
+    void *user_data;             /* passed where the signature says
+                                    "userdata"                           */
+    void (*free_string)(void *); /* NULL: a returned string is borrowed
+                                    and copied at once; else it is owned
+                                    and freed with this after copying    */
+} vep_host_options;
+
+#define VEP_HOST_OPTIONS_INIT { VEP_HOST_OPTIONS_VERSION, NULL, NULL }
+
+/* Registers the C function `fn` under `name` with `signature` (see
+** above).  `options` may be NULL (no user data, strings borrowed).  A
+** string function returning NULL gives the script nil.  Returns
+** VEP_ERR_ARGUMENT for a bad name or signature, a variadic signature or a
+** name already registered (the message says which), VEP_ERR_NOMEM. */
+VEP_API vep_status vep_host_register(vep_engine *engine, const char *name,
+                                     const char *signature, vep_host_fn fn,
+                                     const vep_host_options *options);
+
+/* The callback form, for bindings (ctypes, JNA): one fixed C signature for
+** every function.  The callback reads its arguments with
+** vep_host_call_arg_*, sets its result with vep_host_call_return_*, and
+** returns 0; any other return, or a call to vep_host_call_fail, is a
+** failure.  `signature` may not use "userdata" or "call"; `user_data` is
+** passed back untouched. */
+typedef int (*vep_host_callback)(void *user_data, vep_host_call *call);
+
+VEP_API vep_status vep_host_register_callback(vep_engine *engine,
+                                              const char *name,
+                                              const char *signature,
+                                              vep_host_callback callback,
+                                              void *user_data);
+
+/* The registered host functions as JSON, in name order:
+** [{"name", "signature", "returns", "args": [{"type", "name"}],
+**   "form": "c" | "callback", "string_result": "borrowed" | "owned" |
+**   null}].  The caller frees *out with vep_free(). */
+VEP_API vep_status vep_host_list(char **out, const vep_engine *engine);
+
+/* Inside a call: the function's name, and the number of arguments the
+** script supplied. */
+VEP_API const char *vep_host_call_name(const vep_host_call *call);
+VEP_API size_t vep_host_call_argc(const vep_host_call *call);
+
+/* Argument `index` (0-based, script arguments only) as the signature
+** types it: bool (0 or 1), int64, double, or a string borrowed for the
+** call.  Out of range, or read as another type: 0, 0.0 or NULL. */
+VEP_API int vep_host_call_arg_bool(const vep_host_call *call, size_t index);
+VEP_API int64_t vep_host_call_arg_int64(const vep_host_call *call,
+                                        size_t index);
+VEP_API double vep_host_call_arg_double(const vep_host_call *call,
+                                        size_t index);
+VEP_API const char *vep_host_call_arg_string(const vep_host_call *call,
+                                             size_t index);
+
+/* Sets the result of the call; it must be of the declared return type
+** (else VEP_ERR_ARGUMENT).  A string is copied at once (NULL gives nil); it
+** must be valid UTF-8 without NUL bytes, which is checked when the host
+** function returns.  A callback of a non-void function that sets nothing
+** fails the call. */
+VEP_API vep_status vep_host_call_return_bool(vep_host_call *call, int value);
+VEP_API vep_status vep_host_call_return_int64(vep_host_call *call,
+                                              int64_t value);
+VEP_API vep_status vep_host_call_return_double(vep_host_call *call,
+                                               double value);
+VEP_API vep_status vep_host_call_return_string(vep_host_call *call,
+                                               const char *value);
+
+/* Fails the call: the script gets an error "host function 'NAME' failed:
+** MESSAGE" (copied), and the engine's call returns VEP_ERR_HOST unless
+** the script handles the error.  Returns VEP_OK, or VEP_ERR_NOMEM. */
+VEP_API vep_status vep_host_call_fail(vep_host_call *call,
+                                      const char *message);
 
 #ifdef __cplusplus
 }
