@@ -22,6 +22,7 @@ enum {
     CLI_EXIT_INVALID = 1,   /* the assessment is invalid, or tests failed */
     CLI_EXIT_SCRIPT = 2,    /* the instrument script is invalid          */
     CLI_EXIT_LIMIT = 3,     /* a script exceeded a limit                 */
+    CLI_EXIT_HOST = 4,      /* a host function failed or is missing      */
     CLI_EXIT_USAGE = 64,    /* bad command line (EX_USAGE)               */
     CLI_EXIT_INTERNAL = 70  /* internal error (EX_SOFTWARE)              */
 };
@@ -188,6 +189,11 @@ void cli_format_number(double v, char *buf, size_t size);
 /* Prints a text to stdout, indenting its lines after the first by
 ** `indent` columns. */
 void cli_put_text(const char *s, int indent);
+
+/* cmd_info_plan.c.  Prints the "host_functions" section of a description
+** (nothing when it has none); and the listing of a plan for vep info. */
+void cli_info_hosts(const struct cJSON *doc, const char *lang);
+int cli_info_plan(const cli_options *opts, vep_engine *engine, vep_plan *plan);
 
 /* Prints any JSON value readably to stdout: texts as text, numbers short,
 ** booleans as yes/no, arrays comma-separated, other objects as compact

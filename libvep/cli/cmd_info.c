@@ -1,6 +1,7 @@
 /*
 ** cmd_info.c -- vep info SCRIPT [--lang TAG]: a readable listing of an
-** instrument, rendered from vep_instrument_describe's JSON.
+** instrument, rendered from vep_instrument_describe's JSON (a plan's
+** listing and the host functions are in cmd_info_plan.c).
 **
 ** The shape of that document may still grow, so the renderer is
 ** defensive: every member is optional, a text may be a string or a table
@@ -32,8 +33,10 @@ static const char info_usage[] =
     "\n"
     "Prints a readable description of the instrument script SCRIPT: its\n"
     "metadata, rating scales, parts and domains, items, scores, advisory\n"
-    "levels and their bands, flags, the professional judgement and the\n"
-    "test cases.\n"
+    "levels and their bands, flags, the professional judgement, the host\n"
+    "functions it needs and the test cases.  For a plan script: its\n"
+    "agencies, interventions, rules in words, host functions and test\n"
+    "cases (vep doc gives the full guide).\n"
     "\n"
     "  --lang TAG   show texts in the language TAG (a BCP 47 tag such as\n"
     "               'en' or 'sr-Latn'); default: the instrument's first\n"
@@ -44,7 +47,7 @@ static const char *const known_top[] = {
     "id", "version", "title", "description", "languages", "licence",
     "population", "assessor", "base", "illustrative", "no_total", "sha256",
     "scales", "parts", "domains", "items", "scores", "levels", "flags",
-    "judgement", "tests",
+    "judgement", "tests", "host_functions",
     "language",   /* said by check_lang() when a fallback was taken */
     NULL
 };
@@ -591,6 +594,7 @@ static void print_rest(const cJSON *doc, const char *lang)
               stdout);
         print_other_fields(j, NULL, lang, IND_ENTRY, 1);
     }
+    cli_info_hosts(doc, lang);
     if ((arr = section(doc, "tests", "Test cases")) != NULL) {
         cJSON_ArrayForEach(e, arr) {
             const char *name = cJSON_IsObject(e) ? text_member(e, "name", lang)
@@ -673,6 +677,7 @@ static int cmd_info(const cli_options *opts)
 {
     vep_engine *engine = NULL;
     vep_instrument *inst = NULL;
+    vep_plan *plan = NULL;
     char *desc = NULL;
     cJSON *doc = NULL;
     vep_status st;
@@ -685,9 +690,16 @@ static int cmd_info(const cli_options *opts)
     rc = cli_engine_new(opts, &engine);
     if (rc != 0)
         goto cleanup;
-    rc = cli_load(opts, engine, opts->args[0], &inst);
-    if (rc != 0)
+    st = cli_load_script(engine, opts->args[0], &inst, &plan);
+    if (st != VEP_OK) {
+        cli_report(opts, engine, st);
+        rc = cli_exit_for_status(st);
         goto cleanup;
+    }
+    if (plan != NULL) {
+        rc = cli_info_plan(opts, engine, plan);
+        goto cleanup;
+    }
     st = vep_instrument_describe(&desc, inst, opts->lang);
     if (st != VEP_OK) {
         cli_report(opts, engine, st);
@@ -713,11 +725,12 @@ cleanup:
     cJSON_Delete(doc);
     vep_free(desc);
     vep_instrument_free(inst);
+    vep_plan_free(plan);
     vep_engine_free(engine);
     return rc;
 }
 
 const cli_command cli_command_info = {
-    "info", "SCRIPT [--lang TAG]", "describe an instrument in readable form",
+    "info", "SCRIPT [--lang TAG]", "describe an instrument or a plan in readable form",
     info_usage, cmd_info, CLI_TAKES_LANG
 };

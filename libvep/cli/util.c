@@ -35,6 +35,8 @@ int cli_exit_for_status(vep_status status)
     case VEP_ERR_LIMIT_INSTRUCTIONS:
     case VEP_ERR_LIMIT_TIME:
         return CLI_EXIT_LIMIT;
+    case VEP_ERR_HOST:
+        return CLI_EXIT_HOST;
     default:
         return CLI_EXIT_INTERNAL;
     }

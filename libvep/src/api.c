@@ -284,6 +284,8 @@ vep_status vep__assess(vep_instrument *ins, const char *json, size_t len,
         goto done;
     st = vep__result_render(&ctx, out);
 done:
+    if (st != VEP_OK && e->diags.nomem)   /* a problem could not be kept */
+        st = VEP_ERR_NOMEM;
     if (st == VEP_ERR_NOMEM && e->diags.nomem == 0)
         vep__diags_clear(&e->diags);
     vep__runtime_close(&ctx);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "host.h"
 #include "lauxlib.h"
 #include "decl.h"
 #include "jsonw.h"
@@ -531,10 +532,48 @@ static void answers_to_json(vep_declrd *r, int t, vep_jsonw *w)
     lua_settop(L, top);
 }
 
+/* The case's stand-ins for host functions, host = { NAME = value }
+** (host_stub.c), kept as JSON and checked now. */
+static void read_test_host(vep_declrd *r, int t, vep_testcase *c)
+{
+    lua_State *L = r->L;
+    vep_buf *b = r->scratch;
+    vep_host_stub *stubs = NULL;
+    vep_jsonw w;
+    size_t n = 0;
+    char err[200];
+    int rc;
+
+    if (vep__decl_field(r, t, "host") == LUA_TNIL) {
+        lua_pop(L, 1);
+        return;
+    }
+    if (!lua_istable(L, -1)) {
+        vep__decl_problem(r, "wrong_type", "'host' must be a table { NAME = value, ... }");
+        lua_pop(L, 1);
+        return;
+    }
+    vep__buf_reset(b);
+    vep__jw_init(&w, b, 0);
+    lua_to_json(r, -1, &w, 0);
+    lua_pop(L, 1);
+    if (b->failed || (c->host_json = vep__strndup(r->a, b->data, b->len)) == NULL) {
+        r->d->nomem = 1;
+        return;
+    }
+    rc = vep__host_stubs_parse(r->a, c->host_json, &stubs, &n, err, sizeof err);
+    if (rc == -1)
+        vep__decl_problem(r, "wrong_type", "%s", err);
+    else if (rc == -2)
+        r->d->nomem = 1;
+    vep__host_stubs_free(r->a, stubs, n);
+}
+
 void vep__decl_test(vep_declrd *r, int t, vep_testcase *c)
 {
     static const char *const fields[] = {
-        "answers", "judgement", "expect", "subject", "assessor", "date", "version", NULL
+        "answers", "judgement", "expect", "subject", "assessor", "date", "version",
+        "host", NULL
     };
     lua_State *L = r->L;
     vep_buf *b = r->scratch;
@@ -605,4 +644,5 @@ void vep__decl_test(vep_declrd *r, int t, vep_testcase *c)
     }
     if (b->len && (c->expect_json = vep__strndup(r->a, b->data, b->len)) == NULL)
         r->d->nomem = 1;
+    read_test_host(r, t, c);
 }

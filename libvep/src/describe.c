@@ -6,6 +6,7 @@
 */
 #include <stdio.h>
 #include <string.h>
+#include "host.h"
 #include "engine.h"
 #include "jsonw.h"
 #include "utf8.h"
@@ -359,6 +360,17 @@ static void describe_doc(const vep_model *m, vep_dlang *lang, vep_buf *b)
     } else {
         vep__jw_null(&w);
     }
+    vep__jw_key(&w, "host_functions");
+    vep__jw_array(&w);
+    for (i = 0; i < m->nhosts; i++) {
+        vep__jw_object(&w);
+        vep__jw_kstring(&w, "name", m->hosts[i].name);
+        vep__jw_kstring(&w, "signature", m->hosts[i].signature);
+        text(&w, "purpose", &m->hosts[i].purpose, lang);
+        vep__jw_kint(&w, "line", m->hosts[i].origin.line);
+        vep__jw_object_end(&w);
+    }
+    vep__jw_array_end(&w);
     vep__jw_key(&w, "tests");
     vep__jw_array(&w);
     for (i = 0; i < m->ntests; i++) {

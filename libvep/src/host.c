@@ -130,49 +130,50 @@ static ffi_type *ffi_type_of(vep_htype t)
     }
 }
 
-/* Checks and files one registration (both forms). */
-static vep_status do_register(vep_engine *e, const char *name,
-                              const char *signature, int is_callback,
-                              vep_host_fn fn, vep_host_callback cb,
-                              void *user_data, void (*free_string)(void *))
+/* See host.h: checks and files one registration (both forms). */
+vep_status vep__host_registry_add(const vep_alloc *a, vep_host_registry *r,
+                                  const char *name, const char *signature,
+                                  int is_callback, vep_host_fn fn,
+                                  vep_host_callback cb, void *user_data,
+                                  void (*free_string)(void *), char *err,
+                                  size_t errlen)
 {
-    vep_host_registry *r = &e->hosts;
     vep_host_def *d = NULL, **v;
-    char err[256];
+    char why[256];
     size_t pos, k;
     int found;
 
-    vep__engine_begin(e);
-    if (!valid_name(name))
-        return vep__engine_fail(e, VEP_ERR_ARGUMENT, "host function name "
-                                "'%.80s' is not valid: [a-z][a-z0-9_]*, at most "
-                                "%d bytes", name ? name : "(null)",
-                                VEP_HOST_NAME_MAX);
-    if (is_callback ? cb == NULL : fn == NULL)
-        return vep__engine_fail(e, VEP_ERR_ARGUMENT, "host function '%s': "
-                                "no function given", name);
-    d = vep__calloc(&e->alloc, 1, sizeof *d);
+    if (!valid_name(name)) {
+        snprintf(err, errlen, "host function name '%.80s' is not valid: "
+                 "[a-z][a-z0-9_]*, at most %d bytes", name ? name : "(null)",
+                 VEP_HOST_NAME_MAX);
+        return VEP_ERR_ARGUMENT;
+    }
+    if (is_callback ? cb == NULL : fn == NULL) {
+        snprintf(err, errlen, "host function '%s': no function given", name);
+        return VEP_ERR_ARGUMENT;
+    }
+    d = vep__calloc(a, 1, sizeof *d);
     if (d == NULL)
-        return vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
-    if (vep__host_sig_parse(signature, is_callback, &d->sig, err,
-                            sizeof err) != 0) {
-        def_free(&e->alloc, d);
-        return vep__engine_fail(e, VEP_ERR_ARGUMENT, "host function '%s': "
-                                "signature \"%.80s\": %s", name,
-                                signature ? signature : "", err);
+        goto nomem;
+    if (vep__host_sig_parse(signature, is_callback, &d->sig, why,
+                            sizeof why) != 0) {
+        snprintf(err, errlen, "host function '%s': signature \"%.80s\": %s",
+                 name, signature ? signature : "", why);
+        def_free(a, d);
+        return VEP_ERR_ARGUMENT;
     }
     pos = find_pos(r, name, &found);
     if (found) {
-        def_free(&e->alloc, d);
-        return vep__engine_fail(e, VEP_ERR_ARGUMENT, "host function '%s' is "
-                                "already registered with this engine", name);
+        snprintf(err, errlen, "host function '%s' is already registered with "
+                 "this engine", name);
+        def_free(a, d);
+        return VEP_ERR_ARGUMENT;
     }
-    d->name = vep__strdup(&e->alloc, name);
-    v = d->name ? vep__realloc(&e->alloc, r->v, (r->n + 1) * sizeof *v) : NULL;
-    if (v == NULL) {
-        def_free(&e->alloc, d);
-        return vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
-    }
+    d->name = vep__strdup(a, name);
+    v = d->name ? vep__realloc(a, r->v, (r->n + 1) * sizeof *v) : NULL;
+    if (v == NULL)
+        goto nomem;
     r->v = v;
     d->is_callback = is_callback;
     d->fn = fn;
@@ -184,16 +185,36 @@ static vep_status do_register(vep_engine *e, const char *name,
             d->types[k] = ffi_type_of(d->sig.params[k]);
         if (ffi_prep_cif(&d->cif, FFI_DEFAULT_ABI, (unsigned)d->sig.nparams,
                          ffi_type_of(d->sig.ret), d->types) != FFI_OK) {
-            def_free(&e->alloc, d);
-            return vep__engine_fail(e, VEP_ERR_ARGUMENT, "host function "
-                                    "'%s': libffi cannot call this signature",
-                                    name);
+            snprintf(err, errlen, "host function '%s': libffi cannot call "
+                     "this signature", name);
+            def_free(a, d);
+            return VEP_ERR_ARGUMENT;
         }
     }
     memmove(&r->v[pos + 1], &r->v[pos], (r->n - pos) * sizeof *v);
     r->v[pos] = d;
     r->n++;
     return VEP_OK;
+nomem:
+    snprintf(err, errlen, "out of memory");
+    def_free(a, d);
+    return VEP_ERR_NOMEM;
+}
+
+/* A registration through the public API: the engine's registry, its
+** message. */
+static vep_status do_register(vep_engine *e, const char *name,
+                              const char *signature, int is_callback,
+                              vep_host_fn fn, vep_host_callback cb,
+                              void *user_data, void (*free_string)(void *))
+{
+    char err[400];
+    vep_status st;
+    vep__engine_begin(e);
+    st = vep__host_registry_add(&e->alloc, &e->hosts, name, signature,
+                                is_callback, fn, cb, user_data, free_string,
+                                err, sizeof err);
+    return st == VEP_OK ? VEP_OK : vep__engine_fail(e, st, "%s", err);
 }
 
 VEP_API vep_status vep_host_register(vep_engine *engine, const char *name,

@@ -141,6 +141,39 @@ struct vep_diags;
 size_t vep__host_decls_check(const vep_host_decl *v, size_t n,
                              const vep_host_registry *r, struct vep_diags *d);
 
+/* ---- Stand-ins of test cases (host_stub.c) ------------------------------ */
+
+/* A stand-in for a host function in a test case, host = { NAME = value }:
+** its value whatever the arguments. */
+typedef struct vep_host_stub {
+    char *name;
+    vep_hval value;            /* its string owned                        */
+} vep_host_stub;
+
+/* Reads a test case's host = { NAME = value } (JSON text, a boolean, a
+** number or a string per name) into a new array; -1 with a reason in
+** `err` for another kind of value, -2 when out of memory. */
+int vep__host_stubs_parse(const vep_alloc *a, const char *json,
+                          vep_host_stub **out, size_t *n, char *err,
+                          size_t errlen);
+void vep__host_stubs_free(const vep_alloc *a, vep_host_stub *v, size_t n);
+/* Fills `out` (empty) with one callback per declaration: the stand-in's
+** value, or a failure naming what the case lacks.  The stubs must outlive
+** the registry.  VEP_OK or VEP_ERR_NOMEM. */
+vep_status vep__host_stub_registry(const vep_alloc *a,
+                                   const vep_host_decl *decls, size_t ndecls,
+                                   const vep_host_stub *stubs, size_t nstubs,
+                                   vep_host_registry *out);
+
+/* host.c: adds a function to a registry (vep_host_register's work, for
+** any registry); on failure a sentence in `err`. */
+vep_status vep__host_registry_add(const vep_alloc *a, vep_host_registry *r,
+                                  const char *name, const char *signature,
+                                  int is_callback, vep_host_fn fn,
+                                  vep_host_callback cb, void *user_data,
+                                  void (*free_string)(void *), char *err,
+                                  size_t errlen);
+
 /* ---- The record of the calls made (host_log.c) --------------------------- */
 
 /* One call: the function, the rule that made it, the arguments and the

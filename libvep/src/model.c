@@ -168,6 +168,7 @@ void vep__model_free(vep_model *m)
         vep__free(a, m->tests[i].name);
         vep__free(a, m->tests[i].assessment_json);
         vep__free(a, m->tests[i].expect_json);
+        vep__free(a, m->tests[i].host_json);
     }
     vep__free(a, m->tests);
     vep__free(a, m->ids);

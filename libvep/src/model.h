@@ -251,6 +251,7 @@ typedef struct vep_testcase {
     char *name;
     char *assessment_json;
     char *expect_json;
+    char *host_json;           /* the stand-ins for host functions, or NULL */
     vep_origin origin;
 } vep_testcase;
 

@@ -374,13 +374,6 @@ typedef struct vep_host_fact {
     char *missing;             /* not called: which argument had no value */
 } vep_host_fact;
 
-/* A stand-in for a host function in a plan test case: its value whatever
-** the arguments. */
-typedef struct vep_host_stub {
-    char *name;
-    vep_hval value;            /* its string owned                        */
-} vep_host_stub;
-
 typedef struct vep_plan_facts {
     /* from the result */
     char *instrument_id, *instrument_version, *instrument_sha256;

@@ -347,6 +347,17 @@ vep_status vep__plan_describe(const vep_plan_model *m, const char *lang,
     write_schedule(&d);
     write_pre_release(&d);
     write_post_release(&d);
+    vep__jw_key(&w, "host_functions");
+    vep__jw_array(&w);
+    for (i = 0; i < m->nhosts; i++) {
+        vep__jw_object(&w);
+        vep__jw_kstring(&w, "name", m->hosts[i].name);
+        vep__jw_kstring(&w, "signature", m->hosts[i].signature);
+        ktext(&d, "purpose", &m->hosts[i].purpose);
+        vep__jw_kint(&w, "line", (long long)m->hosts[i].origin.line);
+        vep__jw_object_end(&w);
+    }
+    vep__jw_array_end(&w);
     vep__jw_key(&w, "tests");
     vep__jw_array(&w);
     for (i = 0; i < m->ntests; i++) {

@@ -610,8 +610,11 @@ static FX_UNUSED void fx_oom_loop(fx_oom_op *op, const char *what, int persisten
         fx_alloc_disarm(&op->a);
         if (st == op->ok) {
             got = op->finish(op);
-            if (strcmp(got, want) != 0)
+            if (strcmp(got, want) != 0) {
                 fx_oom_note(&log, "  allocation %lu failed, yet the call succeeded with another result\n", n);
+                if (getenv("VEP_TEST_SHOW_DIFF"))
+                    fprintf(stderr, "want: %s\ngot:  %s\n", want, got);
+            }
             free(got);
             if (!op->a.injected)
                 break;

@@ -574,12 +574,60 @@ static void test_deterministic(void **state)
     vep_free(c);
 }
 
+/* Test cases answer for the host with their stand-ins and never call the
+** functions the engine has. */
+static void test_test_cases(void **state)
+{
+    fixture *f = *state;
+    vep_instrument *ins;
+    char *report = NULL;
+    size_t failed = 99;
+    cJSON *r, *cases;
+    static const char src[] = HEAD
+        "host_function \"add64\" { signature = \"int64 (int64 a, int64 b)\" }\n"
+        "host_function \"greet\" { signature = \"string (string name)\" }\n"
+        "item \"A\" { type = \"presence\", text = \"A?\" }\n"
+        "score \"s\" { rule = \"function\", uses = { \"A\" },\n"
+        "  fn = function(a) return host.add64(1, 2) + #host.greet('x') end }\n"
+        "test \"stand-ins\" { answers = { A = \"present\" }, host = { add64 = 40, greet = \"hi\" },\n"
+        "  expect = { scores = { s = 42 } } }\n"
+        "test \"one missing\" { answers = { A = \"present\" }, host = { add64 = 40 },\n"
+        "  expect = { scores = { s = 42 } } }\n"
+        "test \"the wrong kind\" { answers = { A = \"present\" }, host = { add64 = true, greet = \"hi\" },\n"
+        "  expect = { scores = { s = 42 } } }\n";
+    static const char bad[] = HEAD
+        "host_function \"add64\" { signature = \"int64 (int64 a, int64 b)\" }\n"
+        "test \"t\" { answers = {}, host = { add64 = { 1 } }, expect = {} }\n";
+    ins = fx_load_ok(f->e, src);
+    f->h.calls = 0;
+    assert_int_equal(vep_instrument_run_tests(&report, &failed, ins), VEP_OK);
+    assert_int_equal(failed, 2);
+    r = cJSON_Parse(report);
+    cases = cJSON_GetObjectItem(r, "cases");
+    assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(cases, 0), "passed")));
+    assert_string_equal(fx_jstr(cJSON_GetArrayItem(cases, 1), "status"), "host");
+    assert_non_null(strstr(report, "the test case gives no value for it (host = { greet = ... })"));
+    assert_non_null(strstr(report, "the test case's stand-in is a boolean"));
+    cJSON_Delete(r);
+    vep_free(report);
+    vep_instrument_free(ins);
+    assert_int_equal(fx_load(f->e, "bad.lua", bad, &ins), VEP_ERR_DEFINITION);
+    assert_true(fx_find(f->e, "wrong_type", "t") >= 0);
+}
+
 /* ---- Out of memory --------------------------------------------------- */
 
 static vep_status run_score(fx_oom_op *op)
 {
     op->out = (char *)op;
     return vep_score(&op->out, op->ins, op->doc, strlen(op->doc));
+}
+
+static vep_status run_case_tests(fx_oom_op *op)
+{
+    size_t failed;
+    op->out = (char *)op;
+    return vep_instrument_run_tests(&op->out, &failed, op->ins);
 }
 
 static vep_status run_register(fx_oom_op *op)
@@ -624,6 +672,23 @@ static void test_oom(void **state)
             fx_oom_loop(op, "scoring with host calls", persistent);
             fx_oom_free(op);
         }
+    /* The test cases, with their stand-ins. */
+    for (persistent = 0; persistent < 2; persistent++) {
+        fx_oom_op *op = fx_oom_new(NULL);
+        op->ins = fx_load_ok(op->e, HEAD
+            "host_function \"greet\" { signature = \"string (string name)\" }\n"
+            "item \"A\" { type = \"presence\", text = \"A?\" }\n"
+            "score \"s\" { rule = \"function\", uses = { \"A\" },\n"
+            "  fn = function(a) return #host.greet('x') end }\n"
+            "test \"t\" { answers = { A = \"present\" }, host = { greet = \"hi\" },\n"
+            "  expect = { scores = { s = 2 } } }\n"
+            "test \"u\" { answers = { A = \"present\" }, expect = { scores = { s = 2 } } }\n");
+        op->ok = VEP_OK;
+        op->run = run_case_tests;
+        op->finish = fx_finish_out;
+        fx_oom_loop(op, "test cases with stand-ins", persistent);
+        fx_oom_free(op);
+    }
     /* Registration: each failure leaves nothing registered. */
     {
         fx_oom_log log;
@@ -670,6 +735,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_registration, setup, teardown),
         cmocka_unit_test_setup_teardown(test_callbacks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deterministic, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_test_cases, setup, teardown),
         cmocka_unit_test(test_oom),
     };
     fx_filter();
