@@ -44,6 +44,8 @@ typedef struct cli_options {
     const char *context;          /* plan, assess: --context FILE         */
     const char *agency;           /* plan, assess: --agency NAME          */
     const char *format;           /* doc: --format md|html                */
+    const char *host_values_path; /* --host-values FILE                   */
+    struct cJSON *host_values;    /* its document (host_values.c)        */
     const char **args;            /* operands after the subcommand        */
     size_t nargs;
 } cli_options;
@@ -189,6 +191,14 @@ void cli_format_number(double v, char *buf, size_t size);
 /* Prints a text to stdout, indenting its lines after the first by
 ** `indent` columns. */
 void cli_put_text(const char *s, int indent);
+
+/* host_values.c.  Reads the --host-values file into *out (checked: an
+** object of {"signature", "returns"}); returns 0 or the exit status after
+** printing the problem.  Registers its functions with `engine` (done by
+** cli_engine_new); returns 0 or the usage error's status. */
+int cli_host_values_load(const cli_options *opts, const char *path,
+                         struct cJSON **out);
+int cli_host_values_register(const cli_options *opts, vep_engine *engine);
 
 /* cmd_info_plan.c.  Prints the "host_functions" section of a description
 ** (nothing when it has none); and the listing of a plan for vep info. */

@@ -388,9 +388,16 @@ cleanup:
 int cli_engine_new(const cli_options *opts, vep_engine **out)
 {
     vep_status st = vep_engine_new(out, &opts->engine);
+    int rc;
 
-    if (st == VEP_OK)
-        return CLI_EXIT_OK;
+    if (st == VEP_OK) {
+        rc = cli_host_values_register(opts, *out);
+        if (rc != 0) {
+            vep_engine_free(*out);
+            *out = NULL;
+        }
+        return rc;
+    }
     *out = NULL;
     if (st == VEP_ERR_ARGUMENT)
         return cli_usage_error("the library refuses these limits: %s",

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <cJSON.h>
 #include "cli.h"
 
 /* The subcommands, in the order of the usage text. */
@@ -39,6 +40,10 @@ static const char global_options_text[] =
     "  --error-format=FORMAT    how errors are written to standard error:\n"
     "                           'text' (default) or 'json' (one JSON\n"
     "                           document per error)\n"
+    "  --host-values=FILE       answers for the host functions scripts\n"
+    "                           declare, as a program embedding libvep\n"
+    "                           would give them: {\"NAME\": {\"signature\":\n"
+    "                           \"...\", \"returns\": VALUE}, ...}\n"
     "  -h, --help               show this help, or a command's help when\n"
     "                           given with a command\n"
     "  --version                show the version of libvep\n";
@@ -50,6 +55,7 @@ static const char exit_status_text[] =
     "      case failed\n"
     "  2   the instrument script is invalid\n"
     "  3   a script exceeded its memory, instruction or time limit\n"
+    "  4   a host function failed, or the program does not provide it\n"
     "  64  usage error\n"
     "  70  internal error\n";
 
@@ -65,6 +71,7 @@ typedef enum option_id {
     OPT_LANG,
     OPT_CONTEXT,
     OPT_AGENCY,
+    OPT_HOST_VALUES,
     OPT_FORMAT
 } option_id;
 
@@ -86,6 +93,7 @@ static const option_def option_table[] = {
     { "--context", OPT_CONTEXT, 1 },
     { "--agency", OPT_AGENCY, 1 },
     { "--format", OPT_FORMAT, 1 },
+    { "--host-values", OPT_HOST_VALUES, 1 },
 };
 
 /* What the command line asks for, besides the options for the engine. */
@@ -214,6 +222,9 @@ static int apply_option(const option_def *def, const char *value,
     case OPT_FORMAT:
         opts->format = value;
         return 0;
+    case OPT_HOST_VALUES:
+        opts->host_values_path = value;
+        return 0;
     }
     return 0;
 }
@@ -324,6 +335,10 @@ int main(int argc, char **argv)
     rc = parse_line(argc, argv, &opts, &line);
     if (rc != 0)
         goto cleanup;
+    if (opts.host_values_path != NULL && !line.help && !line.version
+        && (rc = cli_host_values_load(&opts, opts.host_values_path,
+                                      &opts.host_values)) != 0)
+        goto cleanup;
     if (line.command != NULL) {
         cmd = find_command(line.command);
         if (cmd == NULL) {
@@ -353,6 +368,7 @@ int main(int argc, char **argv)
         rc = out_rc;
 
 cleanup:
+    cJSON_Delete(opts.host_values);
     free(opts.args);
     return rc;
 }

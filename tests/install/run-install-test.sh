@@ -4,7 +4,8 @@
 # tree: with CMake (find_package(vep), shared and static), with make and
 # pkg-config (shared, `make static`, and `make cxx` when a C++ compiler is
 # there).  Every program scores the same assessment, and its output must
-# equal `BUILD_DIR/vep score` of the same files byte for byte.  Also checks
+# equal `BUILD_DIR/vep score` of the same files byte for byte; referrals
+# (host functions a plan rule uses) must show the host's answers.  Also checks
 # the installed files and the package's version rule (SameMajorVersion).
 # Environment: CMAKE (default cmake), CC, CXX, MAKE (default make).
 set -eu
@@ -127,10 +128,11 @@ done
 
 # make and pkg-config, from a copy of the example outside the tree.
 mkdir -p "$tmp/make"
-cp "$repo/examples/embed/score.c" "$repo/examples/embed/Makefile" "$tmp/make/"
+cp "$repo/examples/embed/score.c" "$repo/examples/embed/referrals.c" \
+   "$repo/examples/embed/Makefile" "$tmp/make/"
 export PKG_CONFIG_PATH="$libdir/pkgconfig"
 libs=$(pkg-config --static --libs libvep)
-for need in -lvep -llua5.4 -lcjson -lcrypto -lm -ldl; do
+for need in -lvep -llua5.4 -lcjson -lcrypto -lffi -lm -ldl; do
   case " $libs " in
     *" $need "*) : ;;
     *) fail "pkg-config --static --libs libvep lacks $need: $libs" ;;
@@ -144,6 +146,36 @@ if command -v "${CXX:-c++}" >/dev/null; then
   quiet "$MAKE" -C "$tmp/make" cxx CXX="${CXX:-c++}"
   check "C++ with libvep.a" static "$tmp/make/score-cxx"
 fi
+
+# referrals: host functions that a plan rule uses.  The plan must show the
+# answers of the case system in the rules' reasons and in "host_calls".
+check_referrals() {
+  name=$1 prog=$2
+  if [ ! -x "$prog" ]; then
+    fail "$name: $prog was not built"
+    return
+  fi
+  if ! LD_LIBRARY_PATH=$libdir "$prog" "$script" \
+       "$repo/examples/host/vep-plan-screen-host.lua" "$doc" \
+       "$repo/examples/cases/screen-positive.context.json" \
+       >"$tmp/ref.out" 2>"$tmp/ref.err"; then
+    cat "$tmp/ref.err"
+    fail "$name: exit status not 0"
+    return
+  fi
+  for want in '"host_calls"' '"function": "open_referrals"' \
+              '"function": "completed_elsewhere"' \
+              "host open_referrals('P-0001') = 1 is at least 1 (holds)" \
+              '"interventions": \[\]'; do
+    grep -q "$want" "$tmp/ref.out" || fail "$name: the plan lacks $want"
+  done
+  grep -q 'answered 2 questions' "$tmp/ref.err" \
+    || fail "$name: the case system was not asked exactly twice"
+  echo "ok: $name"
+}
+check_referrals "cmake referrals" "$tmp/cmake/referrals"
+quiet "$MAKE" -C "$tmp/make" referrals
+check_referrals "pkg-config referrals" "$tmp/make/referrals"
 
 [ "$failed" = 0 ] || exit 1
 echo "install test passed"

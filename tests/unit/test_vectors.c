@@ -22,7 +22,7 @@
 ** mistake in the manifest (a binding would silently skip it). */
 static const char *const vec_keys[] = {
     "name", "instrument", "assessment", "migration", "plan", "context",
-    "agency", "language", "expect", NULL
+    "agency", "language", "host", "expect", NULL
 };
 static const char *const vec_expect_keys[] = {
     "status", "result", "migrated", "plan", "assess", "errors", NULL
@@ -108,6 +108,48 @@ static void vec_check(const cJSON *v, const char *key, const char *got)
         vec_compare(vec_opt(v, "name"), key, got, rel);
 }
 
+/* A host function of a vector: answers its "returns" whatever the
+** arguments (the user data; NULL for a void function). */
+static int vec_answer(void *ud, vep_host_call *call)
+{
+    const cJSON *r = ud;
+    if (r == NULL)
+        return 0;
+    if (cJSON_IsBool(r))
+        return vep_host_call_return_bool(call, cJSON_IsTrue(r)) != VEP_OK;
+    if (cJSON_IsString(r))
+        return vep_host_call_return_string(call, r->valuestring) != VEP_OK;
+    if (cJSON_IsNull(r))
+        return vep_host_call_return_string(call, NULL) != VEP_OK;
+    if (r->valuedouble >= -9.2e18 && r->valuedouble <= 9.2e18
+        && r->valuedouble == (double)(int64_t)r->valuedouble
+        && vep_host_call_return_int64(call, (int64_t)r->valuedouble) == VEP_OK)
+        return 0;
+    return vep_host_call_return_double(call, r->valuedouble) != VEP_OK;
+}
+
+/* Registers the host functions the vector's "host" file lists (through
+** the callback form, as a binding does); returns the parsed file, which
+** must outlive the engine. */
+static cJSON *vec_hosts(vep_engine *e, const cJSON *v)
+{
+    const char *rel = vec_opt(v, "host");
+    const cJSON *f;
+    cJSON *hosts;
+    char *text;
+    if (rel == NULL)
+        return NULL;
+    text = fx_read(fx_path(rel), NULL);
+    hosts = cJSON_Parse(text);
+    free(text);
+    assert_true(cJSON_IsObject(hosts));
+    cJSON_ArrayForEach(f, hosts)
+        assert_int_equal(vep_host_register_callback(e, f->string,
+                         fx_jstr(f, "signature"), vec_answer,
+                         cJSON_GetObjectItemCaseSensitive(f, "returns")), VEP_OK);
+    return hosts;
+}
+
 /* Runs one vector (its manifest entry is the test's state). */
 static void test_vector(void **state)
 {
@@ -118,6 +160,7 @@ static void test_vector(void **state)
     const char *plan_path = vec_opt(v, "plan");
     const char *ctx_path = vec_opt(v, "context");
     vep_engine *e = fx_engine_with(NULL, 0, 0, 0);
+    cJSON *hosts = vec_hosts(e, v);
     vep_instrument *ins = NULL;
     vep_migration *mig = NULL;
     vep_plan *plan = NULL;
@@ -188,6 +231,7 @@ static void test_vector(void **state)
     vep_migration_free(mig);
     vep_instrument_free(ins);
     vep_engine_free(e);
+    cJSON_Delete(hosts);
 }
 
 /* Whether the file `rel` exists under the repository. */
@@ -239,6 +283,8 @@ static void test_manifest(void **state)
         assert_true(vec_exists(vec_opt(v, "assessment")));
         if (vec_opt(v, "migration"))
             assert_true(vec_exists(vec_opt(v, "migration")));
+        if (vec_opt(v, "host"))
+            assert_true(vec_exists(vec_opt(v, "host")));
         if (vec_opt(v, "plan")) {
             assert_true(vec_exists(vec_opt(v, "plan")));
             assert_non_null(vec_opt(v, "context"));

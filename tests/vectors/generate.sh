@@ -11,7 +11,8 @@
 #   assess   vep assess INSTRUMENT PLAN ASSESSMENT --context CONTEXT
 #                                                     -> expect.assess
 # (plan and assess only when the vector names a plan; both with --agency
-# and --lang when it names an agency or a language).  A failing step's
+# and --lang when it names an agency or a language, and every step with
+# --host-values when it names the host functions' answers).  A failing step's
 # error document (--error-format json: vep_diag_json) goes to
 # expect.errors, and its "status" must be expect.status; a vector whose
 # steps all succeed must expect "ok".  Paths are relative to REPO.
@@ -36,7 +37,7 @@ python3 - tests/vectors/manifest.json >"$TMP/list" <<'EOF'
 import json, sys
 m = json.load(open(sys.argv[1], encoding="utf-8"))
 keys = ["name", "instrument", "assessment", "migration", "plan", "context",
-        "agency", "language"]
+        "agency", "language", "host"]
 expect = ["status", "result", "migrated", "plan", "assess", "errors"]
 for v in m["vectors"]:
     e = v["expect"]
@@ -76,7 +77,7 @@ failed() {
 
 count=0
 while IFS='|' read -r name instrument assessment migration plan context agency \
-      language status e_result e_migrated e_plan e_assess e_errors; do
+      language host status e_result e_migrated e_plan e_assess e_errors; do
     count=$((count + 1))
     [ -f "$assessment" ] || fail "no assessment $assessment"
     doc=$assessment
@@ -85,10 +86,13 @@ while IFS='|' read -r name instrument assessment migration plan context agency \
         cp "$TMP/out" "$TMP/migrated"
         doc=$TMP/migrated
     fi
-    step "$e_result" score "$instrument" "$doc" || { failed; continue; }
+    hv=
+    [ -z "$host" ] || hv=--host-values=$host
+    step "$e_result" score $hv "$instrument" "$doc" || { failed; continue; }
     if [ -n "$plan" ]; then
         cp "$TMP/out" "$TMP/result"
         set -- --context "$context"
+        [ -z "$host" ] || set -- "$@" --host-values "$host"
         [ -z "$agency" ] || set -- "$@" --agency "$agency"
         [ -z "$language" ] || set -- "$@" --lang "$language"
         step "$e_plan" plan "$@" "$plan" "$TMP/result" || { failed; continue; }
