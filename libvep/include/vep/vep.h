@@ -254,7 +254,9 @@ VEP_API const char *vep_instrument_sha256(const vep_instrument *instrument);
 ** 'present'"), text items "max_length", scores "terms" ([{"id", "kind":
 ** "item"|"score", "weight"}]: the weights, or a composite's factors),
 ** "at_least" (count rules, else null), "missing" ("incomplete",
-** "prorate", "ignore") and "max_unknown" (null: no limit).  Texts are
+** "prorate", "ignore") and "max_unknown" (null: no limit); and
+** "host_functions" ([{"name", "signature", "purpose", "line"}]: the host
+** functions the script declares, see "Host functions").  Texts are
 ** in `lang` (a BCP 47 tag; NULL: the instrument's first language).  A
 ** text missing in `lang` is taken along a fallback chain: the tag's truncations
 ** (sr-Latn-ME, sr-Latn, sr), for Serbian the other script transliterated
@@ -302,7 +304,10 @@ VEP_API vep_status vep_instrument_schema(char **out,
 ** against the instrument, scores it and writes the result document to *out.
 ** If the assessment is invalid it returns VEP_ERR_ASSESSMENT and every
 ** problem is in the diagnostics.  The same instrument version and the same
-** input give the same bytes, whatever was scored before.
+** input give the same bytes, whatever was scored before (and, for a script
+** that uses host functions, the same answers from the host: the result
+** lists them under "host_calls").  A host function's failure gives
+** VEP_ERR_HOST.
 */
 VEP_API vep_status vep_score(char **out, vep_instrument *instrument,
                              const char *json, size_t length);
@@ -488,6 +493,7 @@ VEP_API vep_status vep_plan_lint(char **out, size_t *out_count,
 **   "title", "agency", "due_months", "when", "always", "line"}]},
 ** "post_release": null | {"supervisor", "contact", "agencies",
 **   "review_months", "reviews", "closure": [texts], "line"},
+** "host_functions": [{"name", "signature", "purpose", "line"}],
 ** "tests": [{"name", "line"}]}.  Pre-release steps are listed with the
 ** steps, not among "rules"; a number or text the script did not give is
 ** null.  Texts are taken along the fallback chain of `lang` (a BCP 47
@@ -576,8 +582,19 @@ VEP_API vep_status vep_migrate(char **out, vep_migration *migration,
 ** host reports, becomes a script error naming the function and the
 ** argument, and the call (vep_score, vep_plan_evaluate ...) returns
 ** VEP_ERR_HOST with a diagnostic (rules "host_argument", "host_failed",
-** "host_missing", "host_result").  A string argument is borrowed for the
-** duration of the call only.
+** "host_missing", "host_result", "host_signature").  A string argument is
+** borrowed for the duration of the call only.
+**
+** A script's declaration must match the registration (the same return
+** type and script argument types): when the function is registered before
+** the script loads, a mismatch fails the load (VEP_ERR_DEFINITION, rule
+** "host_signature"); otherwise the call fails.  Every call made is listed
+** in the result document, and in the whole plan (not in an agency's view),
+** as "host_calls": [{"function", "by" (the rule, e.g. "score:total/fn" or
+** "rule:R3"), "args": [...], "result"}]; a document without calls has no
+** such member.  A plan evaluation makes each distinct call once.  The
+** scripts' own test cases never call registered functions: they give
+** stand-ins (host = { NAME = value }).
 **
 ** The call interface is prepared once, at registration (through libffi).
 ** Names are [a-z][a-z0-9_]* and at most 63 bytes; each name is registered
