@@ -158,6 +158,9 @@ void doc_para(doc *d, const char *s);
 /* The "Test cases" section: a script's own cases by name; `what` says
 ** what a case holds. */
 void doc_tests(doc *d, const cJSON *tests, const char *what);
+/* The section on the host functions a script declares; nothing when it
+** declares none. */
+void doc_hosts(doc *d, const cJSON *hosts);
 /* A list item "LABEL: " (strong) whose content the caller adds; closed
 ** with doc_close. */
 void doc_field(doc *d, const char *label);

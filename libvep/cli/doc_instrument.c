@@ -530,5 +530,6 @@ void doc_instrument(doc *d, const cJSON *desc, const char *requested)
     rating(&g);
     parts(&g);
     doc_scoring_manual(d, desc);
+    doc_hosts(d, doc_get(desc, "host_functions"));
     doc_tests(d, doc_get(desc, "tests"), "assessments with the results they must give");
 }

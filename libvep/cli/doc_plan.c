@@ -633,5 +633,6 @@ void doc_plan(doc *d, const cJSON *desc, const char *requested)
     reassessment(&g);
     pre_release(&g);
     post_release(&g);
+    doc_hosts(d, doc_get(desc, "host_functions"));
     doc_tests(d, doc_get(desc, "tests"), "results and case contexts with the plans they must give");
 }

@@ -556,6 +556,37 @@ void doc_front_matter(doc *d, const cJSON *desc, const char *requested)
     doc_set_lang(d, tag);
 }
 
+/* The section on the host functions a script declares (none: no
+** section): what each asks the host system, and its signature. */
+void doc_hosts(doc *d, const cJSON *arr)
+{
+    const cJSON *h;
+    if (cJSON_GetArraySize(arr) == 0)
+        return;
+    doc_heading_add(d, 2, "host-functions", "Facts from the host system", 0);
+    doc_para(d, "Some facts come from the system that runs the script, not from "
+                "the assessment or the case: the script asks for them through the "
+                "host functions below, which that system provides. Every answer is "
+                "recorded under \"host_calls\" in the document the script "
+                "produces. The script's test cases answer with stand-ins of "
+                "their own.");
+    doc_open(d, DOC_LIST);
+    cJSON_ArrayForEach(h, arr) {
+        const char *purpose = doc_str(h, "purpose");
+        doc_open(d, DOC_ITEM);
+        doc_code(d, doc_str(h, "name") ? doc_str(h, "name") : "?");
+        doc_text(d, " (");
+        doc_code(d, doc_str(h, "signature") ? doc_str(h, "signature") : "?");
+        doc_text(d, ")");
+        if (purpose != NULL) {
+            doc_text(d, ": ");
+            doc_text(d, purpose);
+        }
+        doc_close(d);
+    }
+    doc_close(d);
+}
+
 /* The section listing a script's own test cases by name; `what` says what
 ** a case holds ("assessments with the results they must give"). */
 void doc_tests(doc *d, const cJSON *arr, const char *what)

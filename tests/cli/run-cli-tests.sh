@@ -1193,6 +1193,12 @@ want_rc 0 && want_out_has "host.open_referrals  int64 (string subject)" \
   && want_out_has "Test cases (3)"
 end
 
+begin "host: the guide says which facts come from the host"
+run doc "$HOSTPLAN"
+want_rc 0 && want_out_has "## Facts from the host system" \
+  && want_out_has '`open_referrals` (`int64 (string subject)`): How many referrals'
+end
+
 begin "host: the plan's test cases pass with their stand-ins"
 run test "$HOSTPLAN"
 want_rc 0 && want_out_has "3 passed, 0 failed"
