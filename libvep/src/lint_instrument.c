@@ -255,6 +255,9 @@ static void instrument_texts(vep_lint *l, const vep_model *m)
     top.line = vep__lint_decl_line(m->sources, m->nsources, "instrument");
     vep__lint_text(l, &top, "instrument", m->id, "title", &m->title, 0);
     vep__lint_text(l, &top, "instrument", m->id, "description", &m->description, 0);
+    for (i = 0; i < m->nhosts; i++)
+        vep__lint_text(l, &m->hosts[i].origin, "host_function", m->hosts[i].name,
+                       "purpose", &m->hosts[i].purpose, 0);
     for (i = 0; i < m->nscales; i++) {
         const vep_scale *s = &m->scales[i];
         vep__lint_text(l, &s->origin, "scale", s->id, "title", &s->title, 0);

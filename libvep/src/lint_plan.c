@@ -8,6 +8,7 @@
 **   own_part_empty       an agency that may see its own interventions or
 **                        pre-release steps, of which it has none
 **   unused_intervention  an intervention of the catalogue that no rule adds
+**   unused_host_function a host function declared but tested by no rule
 **   missing_translation  texts without an entry in a declared language
 */
 #include <string.h>
@@ -137,6 +138,36 @@ static void check_interventions(vep_lint *l, const vep_plan_model *m)
     }
 }
 
+/* Whether condition c (or one inside it) asks host function `name`. */
+static int asks_host(const vep_pcond *c, const char *name)
+{
+    size_t i;
+    if (c->kind == VEP_PC_HOST && c->id != NULL && strcmp(c->id, name) == 0)
+        return 1;
+    for (i = 0; i < c->nkids; i++)
+        if (asks_host(&c->kids[i], name))
+            return 1;
+    return 0;
+}
+
+/* Host functions the plan declares and no rule asks: the program that
+** embeds libvep would have to provide them for nothing. */
+static void check_hosts(vep_lint *l, const vep_plan_model *m)
+{
+    size_t i, r;
+    for (i = 0; i < m->nhosts; i++) {
+        int used = 0;
+        for (r = 0; r < m->nrules && !used; r++)
+            used = asks_host(&m->rules[r].when, m->hosts[i].name);
+        if (!used)
+            vep__lint_add(l, "unused_host_function", VEP_LINT_WARNING, &m->hosts[i].origin,
+                          "host_function", m->hosts[i].name,
+                          "host function '%s' is declared but no rule asks it; use it in a "
+                          "condition { host = \"%s\", ... }, or remove the declaration",
+                          m->hosts[i].name, m->hosts[i].name);
+    }
+}
+
 /* Every text of the plan, for the missing_translation findings. */
 static void plan_texts(vep_lint *l, const vep_plan_model *m)
 {
@@ -145,6 +176,9 @@ static void plan_texts(vep_lint *l, const vep_plan_model *m)
 
     vep__buf_init(&b, l->alloc);
     vep__lint_text(l, &m->origin, "plan", m->id, "title", &m->title, 0);
+    for (i = 0; i < m->nhosts; i++)
+        vep__lint_text(l, &m->hosts[i].origin, "host_function", m->hosts[i].name,
+                       "purpose", &m->hosts[i].purpose, 0);
     for (i = 0; i < m->nagencies; i++)
         vep__lint_text(l, &m->agencies[i].origin, "agency", m->agencies[i].id, "title",
                        &m->agencies[i].title, 0);
@@ -192,6 +226,7 @@ void vep__lint_plan(vep_lint *l, const vep_plan_model *m)
 {
     check_agencies(l, m);
     check_interventions(l, m);
+    check_hosts(l, m);
     plan_texts(l, m);
     vep__lint_translations(l);
 }

@@ -143,6 +143,9 @@ static vep_status evaluate_failed(vep_engine *e, vep_status st)
                                 st == VEP_ERR_CONTEXT ? "the case context is invalid"
                                 : "the result is not one this plan can use (the context "
                                   "was checked too)", n, n == 1 ? "" : "s");
+    if (e->diags.n && e->diags.v[0].message[0])   /* e.g. a host function */
+        return vep__engine_fail(e, st, "%s: %s", vep_strerror(st),
+                                e->diags.v[0].message);
     return vep__engine_fail(e, st, "%s", vep_strerror(st));
 }
 

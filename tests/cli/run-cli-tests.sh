@@ -816,7 +816,9 @@ want_rc 1 && {
     want_out_has "$LINTS/plan-mistakes.lua:24: warning: intervention 'EDU' is added by no rule"
     want_out_has "[unused_intervention]"
     want_out_has "$LINTS/plan-mistakes.lua:27: warning: 1 text has no 'sq' version: title of rule 'R1' (line 27)"
-    want_out_has "4 warnings, 0 notes in 1 script"
+    want_out_has "$LINTS/plan-mistakes.lua:30: warning: host function 'prior_assessments' is declared but no rule asks it"
+    want_out_has "[unused_host_function]"
+    want_out_has "5 warnings, 0 notes in 1 script"
 }
 end
 
@@ -859,8 +861,8 @@ want_rc 2 && {
     want_out_has "[unused_scale]"
     want_out_has "[unused_agency]"
     want_out_has "$LINTS/clean/clean.lua:10: note"
-    want_out_has "$LINTS/plan-mistakes.lua: lint-plan-mistakes 1.0.0: 4 warnings, 0 notes"
-    want_out_has "11 warnings, 4 notes in 5 scripts (1 not linted); 1 finding of shared base scripts not repeated"
+    want_out_has "$LINTS/plan-mistakes.lua: lint-plan-mistakes 1.0.0: 5 warnings, 0 notes"
+    want_out_has "12 warnings, 4 notes in 5 scripts (1 not linted); 1 finding of shared base scripts not repeated"
     want_err_has "broken.lua:3"
 }
 end

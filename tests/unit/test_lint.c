@@ -237,6 +237,8 @@ static void test_fixture_plan(void **state)
         { "own_part_empty", "warning", "agency", "health", NULL, "agency \"health\"" },
         { "unused_intervention", "warning", "intervention", "EDU", NULL, "intervention \"EDU\"" },
         { "missing_translation", "warning", "rule", "R1", "sq", "rule \"R1\"" },
+        { "unused_host_function", "warning", "host_function", "prior_assessments", NULL,
+          "host_function \"prior_assessments\"" },
     };
     lt *t = *state;
     char *src = fx_read(fx_path(PLAN_MISTAKES), NULL);
@@ -244,9 +246,9 @@ static void test_fixture_plan(void **state)
 
     assert_int_equal(vep_plan_load_file(&t->plan, t->e, fx_path(PLAN_MISTAKES)), VEP_OK);
     assert_int_equal(vep_plan_lint(&t->out, &n, t->plan), VEP_OK);
-    assert_int_equal(n, 4);
-    parse(t, 4, "lint-plan-mistakes");
-    assert_findings(t->doc, src, w, 4);
+    assert_int_equal(n, 5);
+    parse(t, 5, "lint-plan-mistakes");
+    assert_findings(t->doc, src, w, 5);
     fx_assert_contains(fx_jstr(finding(t->doc, "own_part_empty", "health"), "message"),
                        "interventions.own");
     fx_assert_contains(fx_jstr(finding(t->doc, "missing_translation", "R1"), "message"),
@@ -270,6 +272,12 @@ static void test_bundled_scripts(void **state)
     parse(t, n, "vep-plan-rna");
     assert_int_equal(count_rule(t->doc, "unused_agency", NULL), 0);
     assert_int_equal(count_rule(t->doc, "unused_intervention", NULL), 0);
+    lt_clear(t);        /* host functions that rules ask are used */
+    assert_int_equal(vep_plan_load_file(&t->plan, t->e, fx_path("examples/host/vep-plan-screen-host.lua")),
+                     VEP_OK);
+    assert_int_equal(vep_plan_lint(&t->out, &n, t->plan), VEP_OK);
+    parse(t, n, "vep-plan-screen-host");
+    assert_int_equal(count_rule(t->doc, "unused_host_function", NULL), 0);
 }
 
 /* ---- Conditions --------------------------------------------------------- */
