@@ -467,6 +467,8 @@ VEP_API vep_status vep_plan_run_tests(char **out, size_t *out_failed,
 **                                  interventions or pre-release steps (the
 **                                  ".own" parts) but is given none
 **   unused_intervention   warning  an intervention that no rule adds
+**   unused_host_function  warning  a host function the plan declares and
+**                                  no rule's condition asks
 **   missing_translation   warning  as for instruments
 */
 VEP_API vep_status vep_plan_lint(char **out, size_t *out_count,

@@ -1,0 +1,237 @@
+"""What an engine and every object loaded through it share.
+
+A :class:`Core` holds the C engine pointer, the lock every call takes, the
+host functions registered with the engine (their ctypes callbacks must live
+as long as the C engine can call them) and the exception a host function
+raised during the current call.  The :class:`vep.Engine` and each
+instrument, plan and migration keep a reference to it, and nothing in it
+refers back to them, so the core outlives all of them and no reference cycle
+forms.
+
+:class:`Handle` is the base of the closeable objects: it frees its C object
+exactly once, when closed or when garbage-collected.
+"""
+
+import ctypes
+import json
+import re
+import threading
+import weakref
+
+from . import _lib
+from .errors import HostError, error_class
+
+# How libvep's messages name a host function.
+_HOST_NAME = re.compile(r"host function '([a-z][a-z0-9_]*)'")
+
+
+def to_bytes(value, what):
+    """A JSON document given as bytes, str, or a dict / list, as bytes.
+
+    bytes are passed unchanged, str is encoded as UTF-8, dicts and lists
+    are written with json.dumps (UTF-8, no NaN).  Anything else is a
+    TypeError naming ``what``."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, (bytearray, memoryview)):
+        return bytes(value)
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, allow_nan=False,
+                          separators=(",", ":")).encode("utf-8")
+    raise TypeError("%s must be a dict, str or bytes, not %s"
+                    % (what, type(value).__name__))
+
+
+def to_text(value, what):
+    """Script source or a name given as str or bytes, as bytes."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, (bytearray, memoryview)):
+        return bytes(value)
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    raise TypeError("%s must be str or bytes, not %s"
+                    % (what, type(value).__name__))
+
+
+def optional_text(value, what):
+    """None, or a str (an agency id, a language tag) as bytes."""
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise TypeError("%s must be a str or None, not %s"
+                        % (what, type(value).__name__))
+    return value.encode("utf-8")
+
+
+class Core:
+    """The shared state of one C engine (see the module's docstring)."""
+
+    def __init__(self, lib, ptr):
+        self.lib = lib
+        self.ptr = ptr
+        self._lock = threading.Lock()
+        self._owner = None
+        self.host_functions = {}
+        # (function name, exception) of a host function that failed during
+        # the current call, set by the trampoline (host.py).
+        self.pending = None
+
+    def acquire(self):
+        """Takes the engine's lock for one call.  A call made from inside a
+        host function (the same thread already holds the lock) is refused:
+        the C engine is in the middle of a call and must not be entered."""
+        me = threading.get_ident()
+        if self._owner == me:
+            raise RuntimeError("a host function may not call into the "
+                               "engine that is calling it")
+        self._lock.acquire()
+        self._owner = me
+        self.pending = None
+        return self
+
+    def release(self):
+        """Gives the lock back (the end of a ``with core:`` block)."""
+        self._owner = None
+        self._lock.release()
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *exc):
+        self.release()
+
+    def finish(self, status):
+        """After a C call: re-raises a KeyboardInterrupt or SystemExit that
+        a host function received, then raises the VepError for a failed
+        status.  Call it with the lock held."""
+        pending = self.pending
+        if pending is not None and not isinstance(pending[1], Exception):
+            self.pending = None
+            raise pending[1]
+        if status != 0:
+            raise self.error(status)
+
+    def call_out(self, fn, *args):
+        """Calls ``fn(char **out, *args)``, copies and frees ``*out`` and
+        returns it as bytes; raises on failure.  Lock held."""
+        out = ctypes.c_void_p()
+        status = fn(ctypes.byref(out), *args)
+        data = _lib.take_string(self.lib, out.value)
+        self.finish(status)
+        return data
+
+    def call_out_count(self, fn, *args):
+        """As call_out for ``fn(char **out, size_t *count, *args)``."""
+        out = ctypes.c_void_p()
+        count = ctypes.c_size_t(0)
+        status = fn(ctypes.byref(out), ctypes.byref(count), *args)
+        data = _lib.take_string(self.lib, out.value)
+        self.finish(status)
+        return data
+
+    def error(self, status):
+        """The exception for the last failed call on the engine: its
+        message and diagnostics are copied now, before any other call."""
+        lib = self.lib
+        message = _lib.borrowed(lib.vep_engine_errmsg(self.ptr)) or ""
+        if not message:
+            message = _lib.borrowed(lib.vep_strerror(status))
+        name = _lib.borrowed(lib.vep_status_name(status))
+        document = self.call_diag_json()
+        diagnostics, not_shown = None, 0
+        if document is not None:
+            try:
+                parsed = json.loads(document)
+                diagnostics = parsed.get("errors", [])
+                not_shown = parsed.get("not_shown", 0)
+            except ValueError:
+                diagnostics = None
+        if diagnostics is None:
+            diagnostics = self._diag_fields()
+        cls = error_class(status)
+        kwargs = dict(diagnostics=diagnostics, not_shown=not_shown,
+                      document=document)
+        if cls is HostError:
+            pending, self.pending = self.pending, None
+            function = pending[0] if pending else None
+            if function is None:
+                m = _HOST_NAME.search(" ".join(
+                    [message] + [d.get("message", "") for d in diagnostics]))
+                function = m.group(1) if m else None
+            err = HostError(status, name, message, function=function,
+                            **kwargs)
+            if pending is not None:
+                err.__cause__ = pending[1]
+            return err
+        return cls(status, name, message, **kwargs)
+
+    def call_diag_json(self):
+        """The bytes of vep_diag_json for the engine's last failed call."""
+        out = ctypes.c_void_p()
+        status = self.lib.vep_diag_json(ctypes.byref(out), self.ptr)
+        data = _lib.take_string(self.lib, out.value)
+        return data if status == 0 else None
+
+    def _diag_fields(self):
+        """The diagnostics read field by field (when vep_diag_json could
+        not allocate its document)."""
+        lib, ptr = self.lib, self.ptr
+        fields = (("file", 0), ("path", 1), ("item", 2), ("rule", 3),
+                  ("message", 4))
+        result = []
+        for i in range(lib.vep_diag_count(ptr)):
+            d = {k: _lib.borrowed(lib.vep_diag_get(ptr, i, f)) or ""
+                 for k, f in fields}
+            d["line"] = lib.vep_diag_line(ptr, i)
+            result.append({k: d[k] for k in ("file", "line", "path", "item",
+                                             "rule", "message")})
+        return result
+
+
+def _free(core, free_fn, ptr):
+    """Frees one C object; `core` is an argument only to keep the engine's
+    host callbacks alive until the object is gone."""
+    free_fn(ptr)
+
+
+class Handle:
+    """A C object owned by the binding: closed once, by :meth:`close`, the
+    end of a ``with`` block, or garbage collection."""
+
+    _kind = "object"
+
+    def __init__(self, core, ptr, free_fn):
+        self._core = core
+        self._ptr = ptr
+        self._finalizer = weakref.finalize(self, _free, core, free_fn, ptr)
+
+    def close(self):
+        """Frees the C object.  Closing twice does nothing."""
+        if self._ptr is None:
+            return
+        with self._core:
+            self._ptr = None
+            self._finalizer()
+
+    @property
+    def closed(self):
+        """True once :meth:`close` was called."""
+        return self._ptr is None
+
+    def _handle(self):
+        """The C pointer; ValueError when closed."""
+        ptr = self._ptr
+        if ptr is None:
+            raise ValueError("the %s is closed" % self._kind)
+        return ptr
+
+    def __enter__(self):
+        self._handle()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+

@@ -1,0 +1,96 @@
+"""Treatment plans: a plan script evaluated on results and case contexts."""
+
+import ctypes
+import json
+
+from ._core import Handle, optional_text, to_bytes
+from ._lib import VEP_PLAN_OPTIONS_VERSION, PlanOptions, borrowed
+
+
+def plan_options(agency, language):
+    """A vep_plan_options for an agency's view and a language (both may be
+    None), or None when neither is given; ctypes keeps the bytes the struct
+    points to alive as long as the struct."""
+    if agency is None and language is None:
+        return None
+    agency_b = optional_text(agency, "agency")
+    language_b = optional_text(language, "language")
+    return PlanOptions(VEP_PLAN_OPTIONS_VERSION, agency_b, language_b)
+
+
+def options_ref(opts):
+    """A pointer argument for an options struct, NULL for None."""
+    return None if opts is None else ctypes.byref(opts)
+
+
+class Plan(Handle):
+    """A loaded treatment-plan script (``vep_plan``).
+
+    Made by :meth:`vep.Engine.load_plan` or
+    :meth:`vep.Engine.load_plan_source`.  ``id``, ``version``, ``sha256``
+    and ``instrument`` (the id of the instrument whose results it takes) are
+    copied at load.  Closeable like :class:`vep.Instrument`.
+    """
+
+    _kind = "plan"
+
+    def __init__(self, core, ptr):
+        super().__init__(core, ptr, core.lib.vep_plan_free)
+        lib = core.lib
+        self.id = borrowed(lib.vep_plan_id(ptr))
+        self.version = borrowed(lib.vep_plan_version(ptr))
+        self.sha256 = borrowed(lib.vep_plan_sha256(ptr))
+        self.instrument = borrowed(lib.vep_plan_instrument(ptr))
+
+    def __repr__(self):
+        state = " closed" if self.closed else ""
+        return "<vep.Plan %s %s%s>" % (self.id, self.version, state)
+
+    def evaluate_json(self, result, context, agency=None, language=None):
+        """Evaluates the plan for one result document (as
+        :meth:`vep.Instrument.score` gives it) and one case context; returns
+        the plan document as bytes, exactly as vep_plan_evaluate wrote it.
+
+        ``agency`` asks for that agency's need-to-know view; ``language``
+        (a BCP 47 tag) chooses the language of titles.  Raises
+        ContextError for an invalid context, AssessmentError for an invalid
+        result, ArgumentError for an unknown agency or a malformed tag."""
+        res = to_bytes(result, "result")
+        ctx = to_bytes(context, "context")
+        opts = plan_options(agency, language)
+        with self._core as core:
+            return core.call_out(core.lib.vep_plan_evaluate, self._handle(),
+                                 res, len(res), ctx, len(ctx),
+                                 options_ref(opts))
+
+    def evaluate(self, result, context, agency=None, language=None):
+        """As :meth:`evaluate_json`, parsed into a dict."""
+        return json.loads(self.evaluate_json(result, context, agency,
+                                             language))
+
+    def run_tests(self):
+        """Runs the plan script's own test cases; returns the report as a
+        dict (``cases``, ``passed``, ``failed``, ``never_held``)."""
+        with self._core as core:
+            data = core.call_out_count(core.lib.vep_plan_run_tests,
+                                       self._handle())
+        return json.loads(data)
+
+    def lint(self):
+        """Likely mistakes in the plan script (vep_plan_lint), as a dict."""
+        with self._core as core:
+            data = core.call_out_count(core.lib.vep_plan_lint,
+                                       self._handle())
+        return json.loads(data)
+
+    def describe_json(self, lang=None):
+        """The plan script described (vep_plan_describe) as bytes, texts in
+        ``lang`` (None: the plan's first language)."""
+        tag = optional_text(lang, "lang")
+        with self._core as core:
+            return core.call_out(core.lib.vep_plan_describe, self._handle(),
+                                 tag)
+
+    def describe(self, lang=None):
+        """As :meth:`describe_json`, parsed into a dict."""
+        return json.loads(self.describe_json(lang))
