@@ -174,6 +174,22 @@ check_referrals() {
   echo "ok: $name"
 }
 check_referrals "cmake referrals" "$tmp/cmake/referrals"
+
+# assess (docs/INTEGRATING.md): one agency's plan, and nothing left
+# allocated at the end.
+if LD_LIBRARY_PATH=$libdir "$tmp/cmake/assess" "$script" \
+     "$repo/instruments/plans/vep-plan-screen.lua" "$doc" \
+     "$repo/examples/cases/screen-positive.context.json" rna_team \
+     >"$tmp/assess.out" 2>"$tmp/assess.err"; then
+  grep -q '"view": "rna_team"' "$tmp/assess.out" \
+    || fail "cmake assess: no view for the agency rna_team"
+  grep -q ' 0 bytes in 0 blocks left' "$tmp/assess.err" \
+    || fail "cmake assess: memory left allocated: $(cat "$tmp/assess.err")"
+  [ "$failed" = 1 ] || echo "ok: cmake assess"
+else
+  cat "$tmp/assess.err"
+  fail "cmake assess: exit status not 0"
+fi
 quiet "$MAKE" -C "$tmp/make" referrals
 check_referrals "pkg-config referrals" "$tmp/make/referrals"
 
