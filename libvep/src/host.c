@@ -16,6 +16,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "engine.h"
 #include "host.h"
@@ -312,6 +313,30 @@ const char *vep__htype_phrase(vep_htype t)
     }
 }
 
+/* A number for a message: 15 significant digits when they read back as
+** `v` (2.5, 6.4), else 17, with '.' as the separator whatever the C
+** locale. */
+static void number_words(char *buf, size_t n, double v)
+{
+    size_t i, o = 0;
+    if (!isfinite(v)) {
+        snprintf(buf, n, "%s", isnan(v) ? "NaN" : v < 0 ? "-infinity"
+                                                        : "infinity");
+        return;
+    }
+    snprintf(buf, n, "%.15g", v);
+    if (strtod(buf, NULL) != v)
+        snprintf(buf, n, "%.17g", v);
+    for (i = 0; buf[i] != '\0'; i++) {
+        char c = buf[i];
+        if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == 'e')
+            buf[o++] = c;
+        else if (o == 0 || buf[o - 1] != '.')
+            buf[o++] = '.';
+    }
+    buf[o] = '\0';
+}
+
 /* See host.h. */
 int vep__host_check_arg(const char *fname, const vep_host_sig *sig, size_t i,
                         vep_hval *v, size_t slen, char *err, size_t errlen)
@@ -327,8 +352,10 @@ int vep__host_check_arg(const char *fname, const vep_host_sig *sig, size_t i,
         /* 2^63 is exact as a double; the range is [-2^63, 2^63). */
         if (v->d != floor(v->d) || !(v->d >= -9223372036854775808.0
                                      && v->d < 9223372036854775808.0)) {
+            char nb[40];
+            number_words(nb, sizeof nb, v->d);
             snprintf(err, errlen, "host function '%s': %s must be an integer "
-                     "within the 64-bit range, got %.17g", fname, label, v->d);
+                     "within the 64-bit range, got %s", fname, label, nb);
             return -1;
         }
         v->type = VEP_HT_INT64;
@@ -365,17 +392,19 @@ int vep__host_check_arg(const char *fname, const vep_host_sig *sig, size_t i,
 
 /* ---- The call ------------------------------------------------------------ */
 
-/* Takes a copy of a string result into the call (NULL: nil). */
+/* Takes a copy of a string result into the call (NULL: nil), in place of
+** any string set before. */
 static vep_status set_string(vep_host_call *c, const char *s)
 {
     size_t n;
+    vep__free(c->alloc, (void *)c->result.s);
+    c->result.s = NULL;
     if (s == NULL) {
         c->result.type = VEP_HT_VOID;
         c->has_result = 1;
         return VEP_OK;
     }
     n = strlen(s);
-    vep__free(c->alloc, (void *)c->result.s);
     c->result.s = vep__strndup(c->alloc, s, n);
     if (c->result.s == NULL) {
         c->nomem = 1;
@@ -408,8 +437,12 @@ static void call_c(const vep_host_def *d, vep_host_call *c)
     }
     memset(&ret, 0, sizeof ret);
     ffi_call((ffi_cif *)&d->cif, d->fn, &ret, values);
-    if (c->failed)
+    if (c->failed) {       /* an owned string is freed all the same */
+        if (d->sig.ret == VEP_HT_STRING && ret.p != NULL
+            && d->free_string != NULL)
+            d->free_string(ret.p);
         return;
+    }
     switch (d->sig.ret) {
     case VEP_HT_VOID:
         c->result.type = VEP_HT_VOID;

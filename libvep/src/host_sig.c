@@ -38,7 +38,8 @@ static int is_word(char c)
 }
 
 /* Reads the word at *p (skipping blanks before it) into w; returns its
-** length (0 when the next character does not start a word). */
+** length (0 when the next character does not start a word; n, with w
+** empty, when the word does not fit). */
 static size_t read_word(const char **p, char *w, size_t n)
 {
     const char *s = *p;
@@ -49,6 +50,7 @@ static size_t read_word(const char **p, char *w, size_t n)
         len++;
     if (len == 0 || len >= n) {
         *p = s;
+        w[0] = '\0';
         return len >= n ? n : 0;
     }
     memcpy(w, s, len);
@@ -81,6 +83,7 @@ static int read_param(const char **p, int for_script, vep_host_sig *sig,
 {
     char w[64], name[64];
     size_t k = sig->nparams;
+    const char *at;
     int t, seen;
     size_t j;
 
@@ -90,10 +93,12 @@ static int read_param(const char **p, int for_script, vep_host_sig *sig,
                  "fixed arguments");
         return -1;
     }
+    peek(p);
+    at = *p;                   /* quoted from the start of the bad word */
     if (read_word(p, w, sizeof w) == 0 || (t = type_of(w)) < 0) {
         snprintf(err, errlen, "expected an argument type (bool, int64, "
                  "double, string%s) at '%.20s'",
-                 for_script ? "" : ", userdata, call", *p);
+                 for_script ? "" : ", userdata, call", at);
         return -1;
     }
     if (t == VEP_HT_VOID) {

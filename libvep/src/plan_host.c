@@ -59,6 +59,29 @@ static vep_htype ref_type(const vep_pharg *h)
          : h->kind == VEP_PHA_SCORE ? VEP_HT_DOUBLE : VEP_HT_VOID;
 }
 
+/* Checks the codes of an is / is_not test against what the function
+** returns.  A number has no code, so is would never hold and is_not would
+** always; a bool is "true" or "false" and nothing else. */
+static void check_codes(host_check *k, const vep_host_decl *h,
+                        const vep_pcond *c)
+{
+    size_t i;
+    if (h->sig.ret == VEP_HT_INT64 || h->sig.ret == VEP_HT_DOUBLE) {
+        problem(k, "host function '%s' returns %s: is and is_not compare "
+                "codes; test a number with at_least or at_most", h->name,
+                vep__htype_name(h->sig.ret));
+        return;
+    }
+    for (i = 0; h->sig.ret == VEP_HT_BOOL && i < c->ncodes; i++)
+        if (c->codes[i] == NULL || (strcmp(c->codes[i], "true") != 0
+                                    && strcmp(c->codes[i], "false") != 0)) {
+            problem(k, "host function '%s' returns bool: test it with is = "
+                    "true or is = false (not '%s')", h->name,
+                    c->codes[i] ? c->codes[i] : "");
+            return;
+        }
+}
+
 /* Checks one host condition and gives it its slot. */
 static void check_leaf(host_check *k, vep_pcond *c)
 {
@@ -110,8 +133,9 @@ static void check_leaf(host_check *k, vep_pcond *c)
     } else if (!c->has_test) {
         if (ret != VEP_HT_BOOL) {
             problem(k, "host function '%s' returns %s: say what to test "
-                    "(is, is_not, at_least or at_most)", h->name,
-                    vep__htype_name(ret));
+                    "(%s)", h->name, vep__htype_name(ret),
+                    ret == VEP_HT_STRING ? "is or is_not"
+                                         : "at_least or at_most");
         } else if ((c->codes = vep__calloc(k->m->alloc, 1, sizeof *c->codes))
                    == NULL || (c->codes[0] = vep__strdup(k->m->alloc, "true"))
                    == NULL) {
@@ -124,6 +148,8 @@ static void check_leaf(host_check *k, vep_pcond *c)
                && ret != VEP_HT_INT64 && ret != VEP_HT_DOUBLE) {
         problem(k, "host function '%s' returns %s, which at_least and "
                 "at_most cannot compare", h->name, vep__htype_name(ret));
+    } else if (c->test == VEP_PT_IS || c->test == VEP_PT_IS_NOT) {
+        check_codes(k, h, c);
     }
 }
 
@@ -280,10 +306,12 @@ static void stub_call(const host_eval *x, const vep_host_decl *h,
         out->result.d = (double)out->result.i;
     }
     if (out->result.type != h->sig.ret) {
+        out->rule = "host_result";
         snprintf(out->message, sizeof out->message, "the test case gives %s "
                  "for host function '%s', which returns %s",
-                 vep__htype_name(out->result.type), h->name,
+                 vep__htype_phrase(out->result.type), h->name,
                  vep__htype_name(h->sig.ret));
+        memset(&out->result, 0, sizeof out->result);   /* the stub's own */
         return;
     }
     if (out->result.type == VEP_HT_STRING
@@ -319,6 +347,22 @@ static void make_call(host_eval *x, const vep_host_decl *h,
     } else {
         vep__host_invoke(def, x->a, args, h->sig.nargs, out);
     }
+}
+
+/* Refuses an integer result that a plan cannot compare exactly: facts and
+** the numbers of at_least / at_most are doubles, which hold every integer
+** up to 2^53 and no longer all of them beyond. */
+static void check_result(const vep_host_decl *h, vep_host_outcome *out)
+{
+    const int64_t limit = (int64_t)1 << 53;
+    if (out->result.type != VEP_HT_INT64
+        || (out->result.i >= -limit && out->result.i <= limit))
+        return;
+    out->status = VEP_ERR_HOST;
+    out->rule = "host_result";
+    snprintf(out->message, sizeof out->message, "host function '%s' "
+             "returned %lld, beyond the integers a plan compares exactly "
+             "(-2^53 to 2^53)", h->name, (long long)out->result.i);
 }
 
 /* Sets the fact of a called slot from the function's result. */
@@ -415,6 +459,8 @@ static vep_status eval_leaf(host_eval *x, const vep_pcond *c)
             goto keep;
         }
     make_call(x, h, args, &out);
+    if (out.status == VEP_OK)
+        check_result(h, &out);
     if (out.status != VEP_OK) {
         st = out.status == VEP_ERR_NOMEM ? VEP_ERR_NOMEM
              : call_failed(x, out.status, out.rule, out.message);
