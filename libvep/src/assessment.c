@@ -61,36 +61,6 @@ static void syntax_error(vep_reader *r, const char *json, size_t len,
                   "%lu, near '%s'", what, line, col, vep__rd_str(r, near));
 }
 
-/* What cJSON lets through: raw control characters (inside strings they
-** are not JSON, outside cJSON takes them for white space) and the escape
-** \u0000, which would silently cut a C string.  Returns the offset of the
-** first such problem, or `len`. */
-static size_t lexical_problem(const char *s, size_t len, const char **what)
-{
-    size_t i;
-    int in_str = 0;
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (in_str && c == '\\') {
-            if (i + 5 < len && s[i + 1] == 'u'
-                && memcmp(s + i + 2, "0000", 4) == 0) {
-                *what = "the escape \\u0000 (a NUL character) is not accepted";
-                return i;
-            }
-            i++;
-        } else if (c == '"') {
-            in_str = !in_str;
-        } else if (c < 0x20 && (in_str || (c != ' ' && c != '\t'
-                                           && c != '\n' && c != '\r'))) {
-            *what = in_str ? "a control character inside a string (write "
-                             "it as an escape such as \\n)"
-                           : "an unexpected control character";
-            return i;
-        }
-    }
-    return len;
-}
-
 /* Parses `json`; on any syntax problem reports it and returns NULL. */
 static cJSON *parse(vep_reader *r, const char *json, size_t len)
 {
@@ -119,7 +89,7 @@ static cJSON *parse(vep_reader *r, const char *json, size_t len)
                          "unexpected content after the end of the document");
             goto fail;
         }
-    i = lexical_problem(json, off, &what);
+    i = vep__json_lexical_problem(json, off, &what);
     if (i < off) {
         syntax_error(r, json, len, i, what);
         goto fail;

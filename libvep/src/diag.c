@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <string.h>
 #include "diag.h"
+#include "jsonw.h"
 #include "buf.h"
 
 void vep__diags_init(vep_diags *d, const vep_alloc *a)
@@ -86,4 +87,23 @@ nomem_msg:
 nomem:
     d->nomem = 1;
     return -1;
+}
+
+/* See diag.h. */
+void vep__diags_write(vep_jsonw *w, const vep_diags *d)
+{
+    size_t i;
+    vep__jw_array(w);
+    for (i = 0; i < d->n; i++) {
+        const vep_diagnostic *g = &d->v[i];
+        vep__jw_object(w);
+        vep__jw_kstring(w, "file", g->file);
+        vep__jw_kint(w, "line", (long long)g->line);
+        vep__jw_kstring(w, "path", g->path);
+        vep__jw_kstring(w, "item", g->item);
+        vep__jw_kstring(w, "rule", g->rule);
+        vep__jw_kstring(w, "message", g->message);
+        vep__jw_object_end(w);
+    }
+    vep__jw_array_end(w);
 }

@@ -43,4 +43,10 @@ int vep__diag_add(vep_diags *d, const char *file, unsigned line,
                   const char *path, const char *item, const char *rule,
                   const char *fmt, ...);
 
+/* Writes the diagnostics as the JSON array of vep_diag_json's "errors":
+** [{"file", "line", "path", "item", "rule", "message"}...] (engine.c,
+** and the reports of test cases). */
+struct vep_jsonw;
+void vep__diags_write(struct vep_jsonw *w, const vep_diags *d);
+
 #endif

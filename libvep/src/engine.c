@@ -189,7 +189,6 @@ VEP_API vep_status vep_diag_json(char **out, const vep_engine *engine)
 {
     vep_buf b;
     vep_jsonw w;
-    size_t i;
 
     if (out == NULL)
         return VEP_ERR_ARGUMENT;
@@ -202,19 +201,7 @@ VEP_API vep_status vep_diag_json(char **out, const vep_engine *engine)
     vep__jw_kstring(&w, "status", vep_status_name(engine->status));
     vep__jw_kstring(&w, "message", vep_engine_errmsg(engine));
     vep__jw_key(&w, "errors");
-    vep__jw_array(&w);
-    for (i = 0; i < engine->diags.n; i++) {
-        const vep_diagnostic *g = &engine->diags.v[i];
-        vep__jw_object(&w);
-        vep__jw_kstring(&w, "file", g->file);
-        vep__jw_kint(&w, "line", (long long)g->line);
-        vep__jw_kstring(&w, "path", g->path);
-        vep__jw_kstring(&w, "item", g->item);
-        vep__jw_kstring(&w, "rule", g->rule);
-        vep__jw_kstring(&w, "message", g->message);
-        vep__jw_object_end(&w);
-    }
-    vep__jw_array_end(&w);
+    vep__diags_write(&w, &engine->diags);
     if (engine->diags.dropped)
         vep__jw_kint(&w, "not_shown", (long long)engine->diags.dropped);
     vep__jw_object_end(&w);

@@ -123,6 +123,11 @@ static void read_host_arg(plan_rd *p, int idx, size_t i, vep_pharg *h)
         return;
     case LUA_TSTRING:
         s = lua_tolstring(L, idx, &len);
+        if (memchr(s, '\0', len) != NULL) {
+            vep__decl_problem(&p->r, "bad_condition", "host argument %zu contains a "
+                              "NUL byte", i + 1);
+            return;
+        }
         h->value.type = VEP_HT_STRING;
         if (!(h->value.s = vep__strndup(p->r.a, s, len)))
             p->r.d->nomem = 1;

@@ -189,7 +189,7 @@ static void check_duplicates(vep_pin *p, const cJSON *j, int depth)
 ** member names are reported too, and the document is still read. */
 cJSON *vep__pin_parse(vep_pin *p, const char *json, size_t len, const char *what)
 {
-    const char *end = NULL;
+    const char *end = NULL, *lexical = NULL;
     cJSON *root;
     unsigned long line = 1, col = 1;
     size_t i, off;
@@ -206,12 +206,12 @@ cJSON *vep__pin_parse(vep_pin *p, const char *json, size_t len, const char *what
         while (off < len && (json[off] == ' ' || json[off] == '\n' || json[off] == '\t'
                              || json[off] == '\r'))
             off++;
-        if (off == len) {
+        if (off == len && (off = vep__json_lexical_problem(json, len, &lexical)) == len) {
             check_duplicates(p, root, 0);
             return root;
         }
         cJSON_Delete(root);
-        trailing = 1;
+        trailing = lexical == NULL;
     }
     for (i = 0; i < off; i++) {
         if (json[i] == '\n') {
@@ -222,8 +222,8 @@ cJSON *vep__pin_parse(vep_pin *p, const char *json, size_t len, const char *what
         }
     }
     vep__pin_error(p, NULL, "json_syntax", "the %s is not valid JSON: %s at line %lu, "
-                   "column %lu", what, trailing ? "content after the document" : "error",
-                   line, col);
+                   "column %lu", what, lexical ? lexical : trailing
+                   ? "content after the document" : "error", line, col);
     return NULL;
 }
 

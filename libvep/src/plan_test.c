@@ -274,6 +274,13 @@ vep_status vep__plan_run_tests(vep_plan *p, vep_buf *b, size_t *failed)
             check_invalid(&w, &failures, want, &e->diags, rs);
         vep__jw_array_end(&w);
         vep__jw_kstring(&w, "status", vep_status_name(rs));
+        vep__jw_key(&w, "errors");          /* as in vep_diag_json */
+        if (rs != VEP_OK) {
+            vep__diags_write(&w, &e->diags);
+        } else {
+            vep__jw_array(&w);
+            vep__jw_array_end(&w);
+        }
         vep__jw_kbool(&w, "passed", failures == 0);
         vep__jw_object_end(&w);
         if (failures)

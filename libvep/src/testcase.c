@@ -133,23 +133,14 @@ static void check_invalid(vep_jsonw *w, int *failures, const cJSON *expect,
     }
 }
 
-/* The problems found while scoring a case, as in vep_diag_json. */
+/* The problems found while scoring a case, as in vep_diag_json (none
+** when it scored). */
 static void write_errors(vep_jsonw *w, const vep_diags *d, vep_status rs)
 {
-    size_t i;
+    vep_diags none;
+    memset(&none, 0, sizeof none);
     vep__jw_key(w, "errors");
-    vep__jw_array(w);
-    for (i = 0; rs != VEP_OK && i < d->n; i++) {
-        vep__jw_object(w);
-        vep__jw_kstring(w, "file", d->v[i].file);
-        vep__jw_kint(w, "line", (long long)d->v[i].line);
-        vep__jw_kstring(w, "path", d->v[i].path);
-        vep__jw_kstring(w, "item", d->v[i].item);
-        vep__jw_kstring(w, "rule", d->v[i].rule);
-        vep__jw_kstring(w, "message", d->v[i].message);
-        vep__jw_object_end(w);
-    }
-    vep__jw_array_end(w);
+    vep__diags_write(w, rs != VEP_OK ? d : &none);
 }
 
 /* Scores one case against its stand-ins for the host functions (an

@@ -145,3 +145,33 @@ const char *vep__num_format(char *buf, double v)
     buf[o] = '\0';
     return buf;
 }
+
+/* See utf8.h.  What cJSON lets through: raw control characters (inside strings they
+** are not JSON, outside cJSON takes them for white space) and the escape
+** \u0000, which would silently cut a C string.  Returns the offset of the
+** first such problem, or `len`. */
+size_t vep__json_lexical_problem(const char *s, size_t len, const char **what)
+{
+    size_t i;
+    int in_str = 0;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (in_str && c == '\\') {
+            if (i + 5 < len && s[i + 1] == 'u'
+                && memcmp(s + i + 2, "0000", 4) == 0) {
+                *what = "the escape \\u0000 (a NUL character) is not accepted";
+                return i;
+            }
+            i++;
+        } else if (c == '"') {
+            in_str = !in_str;
+        } else if (c < 0x20 && (in_str || (c != ' ' && c != '\t'
+                                           && c != '\n' && c != '\r'))) {
+            *what = in_str ? "a control character inside a string (write "
+                             "it as an escape such as \\n)"
+                           : "an unexpected control character";
+            return i;
+        }
+    }
+    return len;
+}

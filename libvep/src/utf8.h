@@ -45,4 +45,11 @@ void vep__utf8_escape(vep_buf *b, const char *s, size_t len,
 ** special values.  Returns `buf`. */
 const char *vep__num_format(char *buf, double v);
 
+/* The first place in the JSON text s[0..len) that cJSON accepts but a
+** strict reader must not: a raw control character, or the escape \u0000
+** (which would cut a C string silently).  Returns its offset, with a
+** sentence in *what, or `len` when there is none (assessment.c,
+** plan_input.c). */
+size_t vep__json_lexical_problem(const char *s, size_t len, const char **what);
+
 #endif

@@ -93,6 +93,14 @@ static void test_checks_at_load(void **state)
                      vep_diag_get(e, k, VEP_DIAG_MESSAGE), msg);
     }
     fx_check_diag_json(e, VEP_ERR_DEFINITION);
+    /* A string with a NUL byte is refused, not cut short. */
+    len = (size_t)snprintf(src, sizeof src, "%srule \"nul\" { title = \"T\", when = "
+                           "{ host = \"label\", args = { \"a\\0b\" }, is = \"x\" }, "
+                           "add = { responsivity = \"a\" } }\n", decls);
+    assert_int_equal(vep_plan_load_buffer(&p, e, "hp.lua", src, len), VEP_ERR_DEFINITION);
+    assert_true(fx_find(e, "bad_condition", "nul") >= 0);
+    fx_assert_contains(vep_diag_get(e, (size_t)fx_find(e, "bad_condition", "nul"), VEP_DIAG_MESSAGE),
+                       "host argument 1 contains a NUL byte");
     vep_engine_free(e);
 }
 

@@ -407,6 +407,8 @@ static void test_each_malformed_context_names_rule_and_path(void **state)
         { "\"2026-06-20\"", "wrong_type", "$" },
         { "{ \"as_of\": \"2026-06-20\", }", "json_syntax", "$" },
         { "   ", "json_syntax", "$" },
+        { "{ \"as_of\": \"2026-06-20\", \"custom\": { \"x\": \"c\\u0000d\" } }", "json_syntax", "$" },
+        { "{ \"as_of\": \"2026-06-20\", \"regime\": \"a\tb\" }", "json_syntax", "$" },
     };
     size_t i;
     (void)state;
