@@ -602,7 +602,10 @@ VEP_API vep_status vep_migrate(char **out, vep_migration *migration,
 ** Names are [a-z][a-z0-9_]* and at most 63 bytes; each name is registered
 ** once per engine.  Host functions run on the thread that made the call,
 ** under the engine's one-thread-at-a-time rule; the instruction budget and
-** the deadline do not stop them, so they should return promptly.
+** the deadline do not stop them, so they should return promptly.  A host
+** function must not call libvep through the engine that is calling it
+** (its message and diagnostics would be those of the inner call); it may
+** use another engine.
 */
 #define VEP_HOST_MAX_ARGS 8
 
