@@ -124,6 +124,10 @@ static void report(const vep_engine *e, const char *what, vep_status st)
                 vep_diag_get(e, i, VEP_DIAG_RULE));
 }
 
+/* Registers the two host functions, loads the instrument and the plan,
+** scores the assessment and makes the plan in one call (vep_assess), and
+** prints the plan document.  Exit status 0, 1 when anything fails (with
+** every diagnostic on stderr), 64 for a wrong command line. */
 int main(int argc, char **argv)
 {
     case_system cs = { records, sizeof records / sizeof records[0], 0 };
@@ -160,32 +164,32 @@ int main(int argc, char **argv)
                                (vep_host_fn)completed_elsewhere, &ho);
     if (st != VEP_OK) {
         report(e, "registering the host functions", st);
-        goto done;
+        goto cleanup;
     }
     if ((st = vep_instrument_load_file(&ins, e, argv[1])) != VEP_OK) {
         report(e, argv[1], st);
-        goto done;
+        goto cleanup;
     }
     if ((st = vep_plan_load_file(&plan, e, argv[2])) != VEP_OK) {
         report(e, argv[2], st);
-        goto done;
+        goto cleanup;
     }
     assessment = read_file(argv[3], &alen);
     context = read_file(argv[4], &clen);
     if (assessment == NULL || context == NULL) {
         fprintf(stderr, "referrals: cannot read %s\n", assessment ? argv[4] : argv[3]);
-        goto done;
+        goto cleanup;
     }
     st = vep_assess(&out, ins, plan, assessment, alen, context, clen, NULL);
     if (st != VEP_OK) {
         report(e, "making the plan", st);
-        goto done;
+        goto cleanup;
     }
     fputs(out, stdout);
     fprintf(stderr, "referrals: the case system answered %lu question%s\n",
             cs.questions, cs.questions == 1 ? "" : "s");
     rc = 0;
-done:
+cleanup:
     vep_free(out);
     free(assessment);
     free(context);

@@ -155,6 +155,33 @@ class ErrorsTest(unittest.TestCase):
             plan.evaluate(result, {"as_of": "2024-02-01"}, agency="nobody")
         self.assertIn("nobody", cm.exception.message)
 
+    def test_nul_in_a_c_string_is_refused(self):
+        # C would read the string only up to the NUL: "treatment\0x"
+        # would give the view of "treatment".
+        ins = self.eng.load_instrument(support.MINI)
+        plan = self.eng.load_plan(support.fixture("mini-plan.lua"))
+        result = ins.score_json(support.mini_assessment())
+        calls = [
+            ("agency", lambda: plan.evaluate(result, {"as_of": "2024-02-01"},
+                                             agency="team\0x")),
+            ("lang", lambda: plan.describe_json("en\0x")),
+            ("lang", lambda: ins.describe("en\0x")),
+            ("path", lambda: self.eng.load_instrument(support.MINI + "\0x")),
+            ("name", lambda: self.eng.load_instrument_source("a\0b", "")),
+            ("name", lambda: self.eng.register_host_function(
+                "f\0g", "void()", print)),
+            ("signature", lambda: self.eng.register_host_function(
+                "f", "void()\0x", print)),
+        ]
+        for what, call in calls:
+            with self.subTest(what=what):
+                with self.assertRaises(vep.ArgumentError) as cm:
+                    call()
+                self.assertEqual(cm.exception.message,
+                                 what + " contains a NUL character")
+                self.assertIsNone(cm.exception.document)
+        self.assertEqual(self.eng.host_functions(), [])
+
     def test_error_after_success_is_fresh(self):
         ins = self.eng.load_instrument(support.MINI)
         with self.assertRaises(vep.AssessmentError):

@@ -337,6 +337,63 @@ class HostTest(unittest.TestCase):
             ins.score("{}")
         self.assertIsNone(cm.exception.__cause__)
 
+    def test_cause_is_only_the_failing_function(self):
+        # `completed` catches the failure of completed_elsewhere with
+        # pcall; the call then fails on `note`, which is not registered.
+        source = support.read_bytes(HOST).replace(
+            b'return host.completed_elsewhere("P-1", a.code("P") or "none")'
+            b' and 1 or 0',
+            b'return pcall(host.completed_elsewhere, "P-1", "x") and 1 or 0')
+        self.assertIn(b"pcall(host.completed_elsewhere", source)
+
+        def boom(subject, programme):
+            raise KeyError("caught by the script")
+
+        with vep.Engine() as eng:
+            for name in ("completed_elsewhere", "days_since"):
+                eng.register_host_function(name, SIGNATURES[name],
+                                           boom if name != "days_since"
+                                           else self.host.days_since)
+            ins = eng.load_instrument_source("host.lua", source)
+            with self.assertRaises(vep.HostError) as cm:
+                ins.score(self.doc)
+        err = cm.exception
+        self.assertEqual(err.function, "note")
+        self.assertEqual(err.diagnostics[0]["rule"], "host_missing")
+        self.assertIsNone(err.__cause__)
+
+    def test_garbage_inside_a_host_function_is_freed_after_it(self):
+        # An object dropped while a host function runs, in this thread or
+        # in another one, is freed only once the engine's call is over,
+        # and the other thread does not wait for it.
+        eng, ins = engine(self.host, days_since=self.drop_during_call)
+        self.addCleanup(eng.close)
+        self.core = eng._core
+        self.dropped = [eng.load_instrument(support.MINI),
+                        eng.load_plan(support.fixture("host-plan.lua"))]
+        self.during = []
+        self.assertEqual(scores(ins.score(self.doc))["days"], 7)
+        self.assertEqual(self.during, [1, 2])
+        self.assertEqual(self.core._deferred, [])
+        # Both really were freed, each once (a second free would crash).
+        self.assertEqual(scores(ins.score(self.doc))["days"], 7)
+
+    def drop_during_call(self, subject, offset):
+        """days_since for the test above: at its first call, drops one
+        object here and one in another thread, noting how many frees
+        wait."""
+        import threading
+        if not self.dropped:
+            return 2 + offset
+        del self.dropped[0]
+        self.during.append(len(self.core._deferred))
+        t = threading.Thread(target=self.dropped.clear)
+        t.start()
+        t.join(10)
+        self.assertFalse(t.is_alive())
+        self.during.append(len(self.core._deferred))
+        return 2 + offset
+
 
 class PlanHostTest(unittest.TestCase):
     """Plan rules that test a host function declaratively."""

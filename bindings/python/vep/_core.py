@@ -9,7 +9,9 @@ refers back to them, so the core outlives all of them and no reference cycle
 forms.
 
 :class:`Handle` is the base of the closeable objects: it frees its C object
-exactly once, when closed or when garbage-collected.
+exactly once, when closed or when garbage-collected, and always under the
+engine's lock (a collection may run in any thread, even inside a host
+function: the free then waits for the lock's holder to give it back).
 """
 
 import ctypes
@@ -19,7 +21,7 @@ import threading
 import weakref
 
 from . import _lib
-from .errors import HostError, error_class
+from .errors import ArgumentError, HostError, Status, error_class
 
 # How libvep's messages name a host function.
 _HOST_NAME = re.compile(r"host function '([a-z][a-z0-9_]*)'")
@@ -56,14 +58,31 @@ def to_text(value, what):
                     % (what, type(value).__name__))
 
 
+def no_nul(data, what):
+    """``data`` (bytes for a C string) unchanged; a NUL inside would cut
+    the string short in C without a word, so it is refused with
+    ArgumentError, as the Java binding refuses it."""
+    if b"\0" in data:
+        raise ArgumentError(Status.ARGUMENT, "argument",
+                            "%s contains a NUL character" % what)
+    return data
+
+
+def c_text(value, what):
+    """A name or a path given as str or bytes, as the bytes of a C
+    string."""
+    return no_nul(to_text(value, what), what)
+
+
 def optional_text(value, what):
-    """None, or a str (an agency id, a language tag) as bytes."""
+    """None, or a str (an agency id, a language tag) as the bytes of a C
+    string."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise TypeError("%s must be a str or None, not %s"
                         % (what, type(value).__name__))
-    return value.encode("utf-8")
+    return no_nul(value.encode("utf-8"), what)
 
 
 class Core:
@@ -78,6 +97,9 @@ class Core:
         # (function name, exception) of a host function that failed during
         # the current call, set by the trampoline (host.py).
         self.pending = None
+        # (free function, pointer) of objects the garbage collector dropped
+        # while the lock was taken; freed under the lock (see free()).
+        self._deferred = []
 
     def acquire(self):
         """Takes the engine's lock for one call.  A call made from inside a
@@ -93,9 +115,35 @@ class Core:
         return self
 
     def release(self):
-        """Gives the lock back (the end of a ``with core:`` block)."""
+        """Gives the lock back (the end of a ``with core:`` block), after
+        freeing what the garbage collector dropped meanwhile."""
+        self._free_deferred()
         self._owner = None
         self._lock.release()
+        self._free_if_unlocked()
+
+    def free(self, free_fn, ptr):
+        """Frees a C object the garbage collector dropped.  A collection
+        runs in whatever thread triggers it, inside a host function of this
+        engine too, so the object is freed at once only when the lock is
+        free; else the holder frees it when it gives the lock back.  Never
+        waits: a collection cannot deadlock on the lock."""
+        self._deferred.append((free_fn, ptr))
+        self._free_if_unlocked()
+
+    def _free_if_unlocked(self):
+        """Frees the deferred objects if the lock can be taken at once."""
+        while self._deferred and self._lock.acquire(blocking=False):
+            try:
+                self._free_deferred()
+            finally:
+                self._lock.release()
+
+    def _free_deferred(self):
+        """Frees the deferred objects; the lock is held."""
+        while self._deferred:
+            free_fn, ptr = self._deferred.pop()
+            free_fn(ptr)
 
     def __enter__(self):
         return self.acquire()
@@ -155,15 +203,18 @@ class Core:
         kwargs = dict(diagnostics=diagnostics, not_shown=not_shown,
                       document=document)
         if cls is HostError:
+            # The function is the one the library names.  A Python
+            # exception is its cause only when that function failed with
+            # it: an earlier failure the script caught with pcall is not.
             pending, self.pending = self.pending, None
-            function = pending[0] if pending else None
-            if function is None:
-                m = _HOST_NAME.search(" ".join(
-                    [message] + [d.get("message", "") for d in diagnostics]))
-                function = m.group(1) if m else None
+            text = " ".join([message] + [d.get("message", "")
+                                         for d in diagnostics])
+            m = _HOST_NAME.search(text)
+            function = m.group(1) if m else None
             err = HostError(status, name, message, function=function,
                             **kwargs)
-            if pending is not None:
+            if pending is not None and pending[0] == function \
+                    and "host function '%s' failed: " % function in text:
                 err.__cause__ = pending[1]
             return err
         return cls(status, name, message, **kwargs)
@@ -192,9 +243,10 @@ class Core:
 
 
 def _free(core, free_fn, ptr):
-    """Frees one C object; `core` is an argument only to keep the engine's
-    host callbacks alive until the object is gone."""
-    free_fn(ptr)
+    """Frees one C object for the garbage collector, under the engine's
+    lock (Core.free); `core` is an argument also to keep the engine's host
+    callbacks alive until the object is gone."""
+    core.free(free_fn, ptr)
 
 
 class Handle:
@@ -214,7 +266,10 @@ class Handle:
             return
         with self._core:
             self._ptr = None
-            self._finalizer()
+            info = self._finalizer.detach()
+            if info is not None:           # not freed by another thread
+                _core, free_fn, ptr = info[2]
+                free_fn(ptr)
 
     @property
     def closed(self):

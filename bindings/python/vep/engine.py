@@ -5,7 +5,7 @@ import json
 import os
 
 from . import _lib
-from ._core import Core, Handle, to_bytes, to_text
+from ._core import Core, Handle, c_text, no_nul, to_bytes, to_text
 from .errors import ArgumentError, Status, error_class
 from .host import HostFunction
 from .instrument import Instrument
@@ -97,7 +97,7 @@ class Engine(Handle):
 
     def _load_file(self, fn, cls, path):
         """Loads a script file with `fn` (vep_*_load_file) into `cls`."""
-        name = os.fsencode(os.fspath(path))
+        name = no_nul(os.fsencode(os.fspath(path)), "path")
         with self._core as core:
             out = ctypes.c_void_p()
             status = fn(ctypes.byref(out), self._handle(), name)
@@ -106,7 +106,7 @@ class Engine(Handle):
 
     def _load_source(self, fn, cls, name, source):
         """Loads a script from memory with `fn` (vep_*_load_buffer)."""
-        name_b = to_text(name, "name")
+        name_b = c_text(name, "name")
         src = to_text(source, "source")
         with self._core as core:
             out = ctypes.c_void_p()
@@ -201,11 +201,12 @@ class Engine(Handle):
             return decorator
         if not isinstance(name, str) or not isinstance(signature, str):
             raise TypeError("name and signature must be str")
+        name_b = c_text(name, "name")
+        signature_b = c_text(signature, "signature")
         hf = HostFunction(self._core, name, signature, fn)
         with self._core as core:
             status = core.lib.vep_host_register_callback(
-                self._handle(), name.encode("utf-8"),
-                signature.encode("utf-8"), hf.callback, None)
+                self._handle(), name_b, signature_b, hf.callback, None)
             core.finish(status)
             core.host_functions[name] = hf
         return fn

@@ -29,19 +29,32 @@ final class Core {
     /** The exception a host function threw during the current call. */
     Throwable pendingHostError;
 
+    /** The name of the host function that threw {@link #pendingHostError}. */
+    String pendingHostFunction;
+
     Core(LibVep lib, Pointer engine) {
         this.lib = lib;
         this.engine = engine;
     }
 
-    /** Runs {@code body} holding the engine's lock. */
+    /**
+     * Runs {@code body} holding the engine's lock.  A call from inside a
+     * host function (this thread holds the lock already) is refused: the
+     * C engine is in the middle of a call and must not be entered, nor
+     * the instrument or plan it is running freed.
+     */
     <T> T locked(Supplier<T> body) {
+        if (lock.isHeldByCurrentThread())
+            throw new IllegalStateException("a host function may not call into the engine"
+                                            + " that is calling it");
         lock.lock();
         try {
             pendingHostError = null;
+            pendingHostFunction = null;
             return body.get();
         } finally {
             pendingHostError = null;
+            pendingHostFunction = null;
             lock.unlock();
         }
     }
@@ -120,7 +133,9 @@ final class Core {
     /**
      * The exception of a failed call: status, name, the engine's message
      * and diagnostics (vep_diag_json, kept as bytes and parsed), and the
-     * host function's own exception as the cause.
+     * host function's own exception as the cause when the library says
+     * that this function failed (not an earlier failure the script caught
+     * with pcall).
      */
     VepException failure(int status) {
         String message = utf8(lib.vep_engine_errmsg(engine));
@@ -137,9 +152,21 @@ final class Core {
         }
         VepException e = VepException.of(new VepException.Details(status, name, message,
                                                                    diags, notShown, json));
-        if (status == Status.HOST && pendingHostError != null)
+        if (status == Status.HOST && pendingHostError != null
+            && failedWith(pendingHostFunction, message, diags))
             e.initCause(pendingHostError);
         return e;
+    }
+
+    /** Whether the message or a diagnostic says "host function 'NAME' failed: ". */
+    private static boolean failedWith(String function, String message, List<Diagnostic> diags) {
+        String words = "host function '" + function + "' failed: ";
+        if (message != null && message.contains(words))
+            return true;
+        for (Diagnostic d : diags)
+            if (d.message().contains(words))
+                return true;
+        return false;
     }
 
     /** Fills {@code into} from a vep_diag_json document; returns "not_shown". */

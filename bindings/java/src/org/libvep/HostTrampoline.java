@@ -108,8 +108,10 @@ final class HostTrampoline implements LibVep.HostCallback {
     /** Fails the call with {@code message}; keeps {@code cause} for the caller. */
     private int fail(Pointer call, Throwable cause, String message) {
         try {
-            if (cause != null)
+            if (cause != null) {
                 core.pendingHostError = cause;
+                core.pendingHostFunction = name;
+            }
             String m = message == null ? "failed" : message.replace('\0', ' ');
             core.lib.vep_host_call_fail(call, Core.cstr(m, "message"));
         } catch (Throwable ignored) {

@@ -251,6 +251,68 @@ public class HostTest {
         }
     }
 
+    /**
+     * A failure the script caught with pcall is not the cause of a later
+     * one: here the call fails on "absent", which is not registered.
+     */
+    void testCauseIsOnlyTheFailingFunction() {
+        String src = """
+            instrument { id = "jh", version = "1.0.0", languages = { "en" }, title = "H" }
+            host_function "bump" { signature = "int64 (int64 n)" }
+            host_function "absent" { signature = "int64 (int64 n)" }
+            item "A" { type = "presence", text = "A?" }
+            score "i" { rule = "function", uses = { "A" }, fn = function(a)
+              pcall(host.bump, 1)
+              return host.absent(1)
+            end }
+            """;
+        try (Engine e = new Engine()) {
+            e.registerHostFunction("bump", "int64 (int64 n)", a -> {
+                throw new RuntimeException("caught by the script");
+            });
+            try (Instrument ins = e.loadInstrumentSource("caught.lua", src)) {
+                VepHostException x = raises(VepHostException.class, () -> ins.score(doc()));
+                contains(x.getMessage(), "host function 'absent'", "names the missing function");
+                check(x.diagnostics().stream().anyMatch(d -> d.rule().equals("host_missing")),
+                      "host_missing: " + x.diagnostics());
+                check(x.getCause() == null, "no cause from the caught failure: " + x.getCause());
+            }
+        }
+    }
+
+    /**
+     * A host function may not call into the engine that runs it: closing
+     * the instrument being scored, or any other call, is refused, and the
+     * engine works on afterwards.
+     */
+    void testHostFunctionMayNotReenterTheEngine() {
+        String src = """
+            instrument { id = "jh", version = "1.0.0", languages = { "en" }, title = "H" }
+            host_function "bump" { signature = "int64 (int64 n)" }
+            item "A" { type = "presence", text = "A?" }
+            score "i" { rule = "function", uses = { "A" }, fn = function(a) return host.bump(1) end }
+            """;
+        try (Engine e = new Engine()) {
+            Instrument[] self = new Instrument[1];
+            boolean[] reenter = {true};
+            e.registerHostFunction("bump", "int64 (int64 n)", a -> {
+                if (reenter[0])
+                    self[0].close();
+                return 2L;
+            });
+            try (Instrument ins = e.loadInstrumentSource("reenter.lua", src)) {
+                self[0] = ins;
+                VepHostException x = raises(VepHostException.class, () -> ins.score(doc()));
+                check(x.getCause() instanceof IllegalStateException, "cause " + x.getCause());
+                contains(x.getMessage(), "may not call into the engine", "says why");
+                check(!ins.isClosed(), "the instrument was not closed");
+                reenter[0] = false;
+                eq(2L, score(ins.score(doc()), "i", "value"), "it scores afterwards");
+                eq(1, e.hostFunctions().size(), "the engine answers afterwards");
+            }
+        }
+    }
+
     void testMissingAndUndeclared() {
         String src = """
             instrument { id = "jh", version = "1.0.0", languages = { "en" }, title = "H" }
