@@ -96,9 +96,10 @@ test "a referral open and a key worker elsewhere: follow up only" {
   expect  = { interventions = {}, responsivity = 1 },
 }
 
-test "negative screen: nothing to ask" {
+-- No stand-ins: a negative screen asks the case system nothing (the risk
+-- condition comes first in every rule), so a case that asked would fail.
+test "negative screen: the case system is not asked" {
   result  = { risk = "negative", levels = { screen = "negative" } },
   context = { as_of = "2026-03-31" },
-  host    = { open_referrals = 0, completed_elsewhere = false },
   expect  = { interventions = {}, responsivity = 0 },
 }

@@ -252,7 +252,7 @@ vep_status vep__assess_failed(vep_engine *e, vep_status st)
 }
 
 vep_status vep__assess(vep_instrument *ins, const char *json, size_t len,
-                       const vep_host_registry *hosts, vep_buf *out)
+                       const vep_host_stubs *stubs, vep_buf *out)
 {
     vep_engine *e = ins->engine;
     vep_ctx ctx;
@@ -267,7 +267,8 @@ vep_status vep__assess(vep_instrument *ins, const char *json, size_t len,
     ctx.a = &e->alloc;
     ctx.limits = &e->limits;
     ctx.diags = &e->diags;
-    ctx.hosts = hosts ? hosts : &e->hosts;
+    ctx.hosts = &e->hosts;
+    ctx.host_stubs = stubs;
     ctx.host_log = &log;
 
     st = vep__assessment_read(&ctx, json, len);

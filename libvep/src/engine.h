@@ -92,9 +92,9 @@ vep_status vep__describe(const vep_model *m, const char *lang, vep_buf *b);
 vep_status vep__run_tests(vep_instrument *ins, vep_buf *b, size_t *failed);
 
 /* api.c: validates and (when `out` is not NULL) scores one assessment,
-** rendering the result into `out`.  Host calls go to `hosts` (NULL: the
-** engine's; test cases give their stand-ins). */
+** rendering the result into `out`.  Host calls go to the engine's
+** functions, or to `stubs` when not NULL (a test case's stand-ins). */
 vep_status vep__assess(vep_instrument *ins, const char *json, size_t len,
-                       const vep_host_registry *hosts, vep_buf *out);
+                       const vep_host_stubs *stubs, vep_buf *out);
 
 #endif

@@ -139,6 +139,8 @@ typedef struct vep_ctx {
     vep_outputs *out;          /* NULL during validation                   */
     struct vep_runtime *rt;    /* opened on the first Lua function call    */
     const struct vep_host_registry *hosts;  /* the engine's host functions */
+    const struct vep_host_stubs *host_stubs; /* a test case's stand-ins,
+                                               or NULL                   */
     struct vep_host_log *host_log;          /* the calls made, for the
                                                result (NULL: not kept)    */
     vep_status fn_status;      /* status of the last failed function call  */

@@ -135,6 +135,16 @@ void vep__host_decls_free(const vep_alloc *a, vep_host_decl *v, size_t n);
 /* The declaration named `name`, or NULL. */
 const vep_host_decl *vep__host_decl_find(const vep_host_decl *v, size_t n,
                                          const char *name);
+/* Calls declared function `h` with checked `args`: its stand-in when
+** `stubs` is not NULL (a test case), else the function of `reg` with that
+** name, refusing one that is missing ("host_missing") or has another
+** signature ("host_signature").  `owner` ("script", "plan") is named in
+** those messages.  Never raises: everything is in *out. */
+struct vep_host_stubs;
+void vep__host_decl_call(const vep_host_decl *h, const char *owner,
+                         const vep_host_registry *reg,
+                         const struct vep_host_stubs *stubs, const vep_alloc *a,
+                         const vep_hval *args, vep_host_outcome *out);
 /* Reports each declaration whose registered function (if any) has another
 ** signature, into `d` (rule "host_signature").  Returns the number. */
 struct vep_diags;
@@ -150,20 +160,29 @@ typedef struct vep_host_stub {
     vep_hval value;            /* its string owned                        */
 } vep_host_stub;
 
+/* A test case's stand-ins. */
+typedef struct vep_host_stubs {
+    const vep_host_stub *v;
+    size_t n;
+} vep_host_stubs;
+
 /* Reads a test case's host = { NAME = value } (JSON text, a boolean, a
 ** number or a string per name) into a new array; -1 with a reason in
-** `err` for another kind of value, -2 when out of memory. */
+** `err` for another kind of value, -2 when out of memory.  One member's
+** value alone: vep__host_stub_from_json (-1 for another kind, -2). */
 int vep__host_stubs_parse(const vep_alloc *a, const char *json,
                           vep_host_stub **out, size_t *n, char *err,
                           size_t errlen);
+struct cJSON;
+int vep__host_stub_from_json(const vep_alloc *a, const struct cJSON *e,
+                             vep_host_stub *s);
 void vep__host_stubs_free(const vep_alloc *a, vep_host_stub *v, size_t n);
-/* Fills `out` (empty) with one callback per declaration: the stand-in's
-** value, or a failure naming what the case lacks.  The stubs must outlive
-** the registry.  VEP_OK or VEP_ERR_NOMEM. */
-vep_status vep__host_stub_registry(const vep_alloc *a,
-                                   const vep_host_decl *decls, size_t ndecls,
-                                   const vep_host_stub *stubs, size_t nstubs,
-                                   vep_host_registry *out);
+/* The outcome of calling declared function `h` in a test case: its
+** stand-in's value (an integer serves a double; a void function needs
+** none), or "host_missing" when the case gives none, "host_result" when
+** it is of another type. */
+void vep__host_stub_call(const vep_host_decl *h, const vep_host_stubs *stubs,
+                         const vep_alloc *a, vep_host_outcome *out);
 
 /* host.c: adds a function to a registry (vep_host_register's work, for
 ** any registry); on failure a sentence in `err`. */
@@ -213,6 +232,7 @@ typedef struct vep_host_bridge {
     const vep_host_decl *decls;
     size_t ndecls;
     const vep_alloc *alloc;
+    const struct vep_host_stubs *stubs; /* a test case's stand-ins, or NULL */
     vep_host_log *log;     /* when not NULL, every call is kept          */
     const char *by;        /* the rule whose function is running         */
 } vep_host_bridge;

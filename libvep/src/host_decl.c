@@ -13,6 +13,7 @@
 ** the functions the host registered: at load when the host registered the
 ** name already, and again at every call.
 */
+#include <stdio.h>
 #include <string.h>
 #include "decl.h"
 #include "diag.h"
@@ -93,4 +94,33 @@ size_t vep__host_decls_check(const vep_host_decl *v, size_t n,
         bad++;
     }
     return bad;
+}
+
+/* See host.h. */
+void vep__host_decl_call(const vep_host_decl *h, const char *owner,
+                         const vep_host_registry *reg,
+                         const struct vep_host_stubs *stubs, const vep_alloc *a,
+                         const vep_hval *args, vep_host_outcome *out)
+{
+    const vep_host_def *def;
+    if (stubs != NULL) {
+        vep__host_stub_call(h, stubs, a, out);
+        return;
+    }
+    memset(out, 0, sizeof *out);
+    out->status = VEP_ERR_HOST;
+    def = vep__host_find(reg, h->name);
+    if (def == NULL) {
+        out->rule = "host_missing";
+        snprintf(out->message, sizeof out->message, "host function '%s' is "
+                 "declared by the %s but this program does not provide it",
+                 h->name, owner);
+    } else if (!vep__host_sig_compatible(&h->sig, vep__host_def_sig(def))) {
+        out->rule = "host_signature";
+        snprintf(out->message, sizeof out->message, "host function '%s': the "
+                 "%s declares \"%s\", which the function this program "
+                 "provides does not match", h->name, owner, h->signature);
+    } else {
+        vep__host_invoke(def, a, args, h->sig.nargs, out);
+    }
 }

@@ -41,7 +41,6 @@ static int host_call(lua_State *L)
     vep_host_bridge *br = lua_touserdata(L, lua_upvalueindex(1));
     const char *name = lua_tostring(L, lua_upvalueindex(2));
     const vep_host_decl *h;
-    const vep_host_def *d;
     vep_hval args[VEP_HOST_MAX_ARGS];
     vep_host_outcome out;
     char err[300];
@@ -58,16 +57,6 @@ static int host_call(lua_State *L)
                                   "not declared by the script: declare it with "
                                   "host_function \"%s\" { signature = \"...\" }",
                                   name, name);
-    d = vep__host_find(br->registry, h->name);
-    if (d == NULL)
-        return vep__sandbox_raise(L, "host_missing", "host function '%s' is "
-                                  "declared by the script but this program "
-                                  "does not provide it", h->name);
-    if (!vep__host_sig_compatible(&h->sig, vep__host_def_sig(d)))
-        return vep__sandbox_raise(L, "host_signature", "host function '%s': "
-                                  "the script declares \"%s\", which the "
-                                  "function this program provides does not "
-                                  "match", h->name, h->signature);
     if (n != h->sig.nargs)
         return vep__sandbox_raise(L, "host_argument", "host function '%s' "
                                   "takes %d argument%s, got %d", h->name,
@@ -112,7 +101,8 @@ static int host_call(lua_State *L)
                                 sizeof err) != 0)
             return vep__sandbox_raise(L, "host_argument", "%s", err);
     }
-    vep__host_invoke(d, br->alloc, args, n, &out);
+    vep__host_decl_call(h, "script", br->registry, br->stubs, br->alloc, args,
+                        &out);
     if (out.status == VEP_ERR_NOMEM)
         return vep__sandbox_raise_nomem(L);
     if (out.status != VEP_OK)
@@ -139,8 +129,10 @@ static int host_call(lua_State *L)
         return 1;
     }
     default:
-        return d == NULL || vep__host_def_sig(d)->ret == VEP_HT_VOID ? 0
-               : (lua_pushnil(L), 1);
+        if (h->sig.ret == VEP_HT_VOID)
+            return 0;
+        lua_pushnil(L);          /* a string function answered NULL */
+        return 1;
     }
 }
 

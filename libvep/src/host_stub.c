@@ -4,13 +4,12 @@
 **   test "a referral is open" { ..., host = { open_referrals = 2 }, ... }
 **
 ** A script's own test cases must not depend on whatever program runs them
-** (vep test has no host at all), so every test case runs against a
-** registry of stand-ins made from its `host` table: each declared function
-** answers with the case's value whatever its arguments, and a function the
-** case gives no value for fails with a message that says so (a void
-** function needs none: it does nothing).  The calls
-** still go through the whole bridge (argument checks, the record of
-** calls), only the far end differs.
+** (vep test has no host at all), so in a test case every declared
+** function answers with the case's value whatever its arguments; one the
+** case gives no value for fails with a message that says so, and a void
+** function needs none.  Instruments (host_lua.c) and plans (plan_host.c)
+** take the same path: the calls still go through the whole bridge
+** (argument checks, the record of calls), only the far end differs.
 */
 #include <stdio.h>
 #include <string.h>
@@ -28,8 +27,9 @@ void vep__host_stubs_free(const vep_alloc *a, vep_host_stub *v, size_t n)
     vep__free(a, v);
 }
 
-/* Reads one member's value into s; -1 for a value of another kind. */
-static int stub_value(const vep_alloc *a, const cJSON *e, vep_host_stub *s)
+/* See host.h. */
+int vep__host_stub_from_json(const vep_alloc *a, const cJSON *e,
+                             vep_host_stub *s)
 {
     if (cJSON_IsBool(e)) {
         s->value.type = VEP_HT_BOOL;
@@ -90,7 +90,7 @@ int vep__host_stubs_parse(const vep_alloc *a, const char *json,
             rc = -2;
             break;
         }
-        rc = stub_value(a, e, &v[k]);
+        rc = vep__host_stub_from_json(a, e, &v[k]);
         k++;
         if (rc == -1)
             snprintf(err, errlen, "host = { %s = ... }: a stand-in is a "
@@ -109,76 +109,47 @@ done:
     return 0;
 }
 
-/* The declared function's stand-in answers: its value as the declared
-** return type (an integer serves a double), or a failure. */
-static int stub_answer(void *ud, vep_host_call *call)
-{
-    const vep_host_stub *s = ud;
-    char msg[200];
-    vep_status st = VEP_ERR_ARGUMENT;
-
-    if (s->name == NULL) {          /* the sentinel: no stand-in given */
-        snprintf(msg, sizeof msg, "the test case gives no value for it "
-                 "(host = { %s = ... })", vep_host_call_name(call));
-        vep_host_call_fail(call, msg);
-        return 1;
-    }
-    switch (s->value.type) {
-    case VEP_HT_VOID:               /* a void function: nothing to answer */
-        return 0;
-    case VEP_HT_BOOL:   st = vep_host_call_return_bool(call, s->value.b); break;
-    case VEP_HT_STRING: st = vep_host_call_return_string(call, s->value.s); break;
-    case VEP_HT_DOUBLE: st = vep_host_call_return_double(call, s->value.d); break;
-    case VEP_HT_INT64:
-        st = vep_host_call_return_int64(call, s->value.i);
-        if (st == VEP_ERR_ARGUMENT)
-            st = vep_host_call_return_double(call, (double)s->value.i);
-        break;
-    default:
-        break;
-    }
-    if (st == VEP_ERR_ARGUMENT) {
-        snprintf(msg, sizeof msg, "the test case's stand-in is %s, which is "
-                 "not what the function returns", vep__htype_phrase(s->value.type));
-        vep_host_call_fail(call, msg);
-        return 1;
-    }
-    return st == VEP_OK ? 0 : 1;
-}
-
 /* See host.h. */
-vep_status vep__host_stub_registry(const vep_alloc *a,
-                                   const vep_host_decl *decls, size_t ndecls,
-                                   const vep_host_stub *stubs, size_t nstubs,
-                                   vep_host_registry *out)
+void vep__host_stub_call(const vep_host_decl *h, const vep_host_stubs *stubs,
+                         const vep_alloc *a, vep_host_outcome *out)
 {
-    static const vep_host_stub none = { NULL, { VEP_HT_VOID, 0, 0, 0.0, NULL } };
-    static const vep_host_stub silent = { (char *)"", { VEP_HT_VOID, 0, 0, 0.0, NULL } };
-    char err[400], sig[400];
-    vep_status st;
-    size_t i, k;
-
-    for (i = 0; i < ndecls; i++) {
-        const vep_host_stub *s = decls[i].sig.ret == VEP_HT_VOID ? &silent : &none;
-        vep_buf b;
-        for (k = 0; k < nstubs && s != &silent; k++)
-            if (strcmp(stubs[k].name, decls[i].name) == 0)
-                s = &stubs[k];
-        /* the script view of the declaration: no userdata, no call */
-        vep__buf_init(&b, a);
-        vep__host_sig_write(&decls[i].sig, 1, &b);
-        if (b.failed) {
-            vep__buf_free(&b);
-            return VEP_ERR_NOMEM;
-        }
-        snprintf(sig, sizeof sig, "%s", vep__buf_str(&b));
-        vep__buf_free(&b);
-        st = vep__host_registry_add(a, out, decls[i].name, sig, 1, NULL,
-                                    stub_answer, (void *)s, NULL, err,
-                                    sizeof err);
-        if (st == VEP_ERR_NOMEM)
-            return st;
-        /* VEP_ERR_ARGUMENT: a declaration the loader refused already */
+    size_t i;
+    memset(out, 0, sizeof *out);
+    out->status = VEP_OK;
+    if (h->sig.ret == VEP_HT_VOID)
+        return;                         /* nothing to answer */
+    for (i = 0; i < stubs->n; i++)
+        if (strcmp(stubs->v[i].name, h->name) == 0)
+            break;
+    out->status = VEP_ERR_HOST;
+    out->rule = "host_missing";
+    if (i == stubs->n) {
+        snprintf(out->message, sizeof out->message, "the test case gives no "
+                 "value for host function '%s' (host = { %s = ... })",
+                 h->name, h->name);
+        return;
     }
-    return VEP_OK;
+    out->result = stubs->v[i].value;
+    if (out->result.type == VEP_HT_INT64 && h->sig.ret == VEP_HT_DOUBLE) {
+        out->result.type = VEP_HT_DOUBLE;
+        out->result.d = (double)out->result.i;
+    }
+    if (out->result.type != h->sig.ret) {
+        out->rule = "host_result";
+        snprintf(out->message, sizeof out->message, "the test case gives %s "
+                 "for host function '%s', which returns %s",
+                 vep__htype_phrase(out->result.type), h->name,
+                 vep__htype_name(h->sig.ret));
+        memset(&out->result, 0, sizeof out->result);   /* the stub's own */
+        return;
+    }
+    if (out->result.type == VEP_HT_STRING
+        && (out->result.s = vep__strdup(a, out->result.s)) == NULL) {
+        out->status = VEP_ERR_NOMEM;
+        out->rule = "out_of_memory";
+        out->result.type = VEP_HT_VOID;
+        return;
+    }
+    out->status = VEP_OK;
+    out->rule = NULL;
 }

@@ -367,6 +367,8 @@ typedef struct vep_dated {     /* a programme or an event                */
 
 /* The value of one host condition for one case (plan_host.c). */
 typedef struct vep_host_fact {
+    int asked;                 /* the condition was reached: its value is
+                                  known (called, or an argument missing)  */
     int called;                /* 0: an argument had no value             */
     vep_fact fact;             /* the result: code "true"/"false" or a
                                   string, or a number; no value for nil   */
@@ -397,6 +399,7 @@ typedef struct vep_plan_facts {
     vep_dated *events;    size_t nevents;  /* id = trigger name          */
     /* host conditions (plan_host.c), by vep_pcond.slot */
     vep_host_fact *hosts; size_t nhosts;
+    struct vep_plan_hostq *hostq;  /* asking the host (plan_host.c)       */
     vep_host_log host_log;     /* the calls made, for the plan document   */
     int stubbed;               /* a test case: stubs stand in for the host */
     vep_host_stub *stubs; size_t nstubs;
@@ -534,13 +537,23 @@ void vep__pcond_words(const vep_pcond *c, vep_buf *b);
 ** script's host_function declarations (arguments, tests), numbering their
 ** slots; returns the number of problems reported. */
 size_t vep__plan_host_check(vep_plan_model *m, vep_diags *d);
-/* Calls the host function of every host condition of every rule once per
-** distinct call (or takes the test case's stand-ins), into f->hosts, and
-** records the calls in f->host_log.  A failure is reported in `d` with the
-** rule's place and gives VEP_ERR_HOST (or VEP_ERR_NOMEM). */
-vep_status vep__plan_host_eval(const vep_plan_model *m, vep_plan_facts *f,
-                               const vep_host_registry *reg,
-                               const vep_alloc *a, vep_diags *d);
+/* Prepares the facts for asking the host while the rules are evaluated
+** (f->hosts, one slot per host condition, none asked yet): calls go to
+** `reg`, or to the test case's stand-ins when f->stubbed.  VEP_OK or
+** VEP_ERR_NOMEM. */
+vep_status vep__plan_host_prepare(const vep_plan_model *m, vep_plan_facts *f,
+                                  const vep_host_registry *reg,
+                                  const vep_alloc *a, vep_diags *d);
+/* The rule whose condition is evaluated next (for "by" and messages). */
+void vep__plan_host_rule(const vep_plan_facts *f, size_t rule);
+/* Gives host condition c its value for the case unless it has one:
+** asks the host (once per distinct call), or notes the argument that is
+** absent; each call is recorded in f->host_log.  A failure is reported in
+** the diagnostics with the rule's place and kept for
+** vep__plan_host_status. */
+void vep__plan_host_ask(const vep_plan_facts *f, const vep_pcond *c);
+/* VEP_OK, or the first failure of asking (VEP_ERR_HOST, VEP_ERR_NOMEM). */
+vep_status vep__plan_host_status(const vep_plan_facts *f);
 /* The arguments of a host condition in words, without a case: "the
 ** subject's id, 'CBT-1'". */
 void vep__plan_host_words(const vep_pcond *c, vep_buf *b);

@@ -172,7 +172,7 @@ static vep_status evaluate(vep_plan *p, const char *result, size_t rlen,
         st = st2;
     if (st != VEP_OK)
         goto done;
-    st = vep__plan_host_eval(&p->model, &facts, &e->hosts, &e->alloc, &e->diags);
+    st = vep__plan_host_prepare(&p->model, &facts, &e->hosts, &e->alloc, &e->diags);
     if (st != VEP_OK)
         goto done;
     st = vep__plan_eval(&p->model, &facts, &e->alloc, &out);

@@ -193,25 +193,13 @@ static void compact_host(vep_pin *p, const cJSON *h, vep_plan_facts *f)
     cJSON_ArrayForEach(e, h) {
         vep_host_stub *s = &f->stubs[f->nstubs];
         size_t k = vep__pin_key(p, e->string ? e->string : "");
-        if (cJSON_IsBool(e)) {
-            s->value.type = VEP_HT_BOOL;
-            s->value.b = cJSON_IsTrue(e);
-        } else if (cJSON_IsNumber(e) && e->valuedouble > -9.2e18
-                   && e->valuedouble < 9.2e18
-                   && e->valuedouble == (double)(int64_t)e->valuedouble) {
-            s->value.type = VEP_HT_INT64;
-            s->value.i = (int64_t)e->valuedouble;
-        } else if (cJSON_IsNumber(e)) {
-            s->value.type = VEP_HT_DOUBLE;
-            s->value.d = e->valuedouble;
-        } else if (cJSON_IsString(e)) {
-            s->value.type = VEP_HT_STRING;
-            s->value.s = vep__pin_dup(p, e->valuestring);
-        } else {
+        int rc = vep__host_stub_from_json(p->a, e, s);
+        if (rc == -2)
+            p->nomem = 1;
+        else if (rc == -1)
             vep__pin_error(p, e->string, "wrong_type", "a host function's "
                            "stand-in must be a boolean, a number or a string, "
                            "not %s", vep__pin_type(e));
-        }
         s->name = vep__pin_dup(p, e->string ? e->string : "");
         f->nstubs++;
         vep__pin_pop(p, k);

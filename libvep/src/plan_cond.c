@@ -151,6 +151,7 @@ static int eval_leaf(const vep_pcond *c, const vep_plan_facts *f,
     case VEP_PC_REFUSED:
         return find_dated(f->refused, f->nrefused, c->id) != NULL;
     case VEP_PC_HOST:
+        vep__plan_host_ask(f, c);          /* once: kept in the slot */
         if (c->slot >= f->nhosts || !f->hosts[c->slot].called)
             return 0;
         return test_fact(c, &f->hosts[c->slot].fact);
@@ -333,6 +334,11 @@ static void explain_host(vep_buf *b, const vep_pcond *c,
     else
         vep__plan_host_words(c, b);
     vep__buf_addc(b, ')');
+    if (h != NULL && !h->asked) {       /* the outcome was already known */
+        explain_test(b, c, NULL, -1);
+        vep__buf_adds(b, " (not asked: not needed)");
+        return;
+    }
     if (h == NULL || h->called) {
         explain_test(b, c, h ? &h->fact : NULL, h ? holds : -1);
         return;
@@ -412,12 +418,12 @@ static int explain_leaf(const vep_pcond *c, const vep_plan_facts *f,
 ** value.  Combinations explain every child, so the reader sees all of
 ** them; an ALL with no children is "always". */
 static int explain(const vep_pcond *c, const vep_plan_facts *f,
-                   const char *window, vep_buf *b)
+                   const char *window, int decided, vep_buf *b)
 {
     static const char *const heads[] = { "all of: [", "any of: [",
                                          "none of: [" };
     size_t i, n = 0;
-    int holds;
+    int holds, k;
 
     switch (c->kind) {
     case VEP_PC_ALL:
@@ -433,7 +439,12 @@ static int explain(const vep_pcond *c, const vep_plan_facts *f,
         for (i = 0; i < c->nkids; i++) {
             if (b != NULL && i)
                 vep__buf_adds(b, "; ");
-            n += (size_t)explain(&c->kids[i], f, window, b);
+            k = explain(&c->kids[i], f, window, decided, b);
+            n += (size_t)(k > 0);
+            /* Once the verdict is known, the host is asked nothing more:
+            ** the children after it are explained, its questions not put. */
+            if (f != NULL && (c->kind == VEP_PC_ALL ? k == 0 : k == 1))
+                decided = 1;
         }
         holds = f == NULL ? -1
               : c->kind == VEP_PC_ALL ? n == c->nkids
@@ -444,6 +455,12 @@ static int explain(const vep_pcond *c, const vep_plan_facts *f,
         }
         return holds;
     default:
+        if (decided && c->kind == VEP_PC_HOST && f != NULL
+            && c->slot < f->nhosts && !f->hosts[c->slot].asked) {
+            if (b != NULL)
+                explain_host(b, c, f, 0);   /* "(not asked: not needed)" */
+            return 0;
+        }
         if (b == NULL)
             return eval_leaf(c, f, window);
         return explain_leaf(c, f, window, b);
@@ -455,7 +472,7 @@ static int explain(const vep_pcond *c, const vep_plan_facts *f,
 int vep__pcond_eval(const vep_pcond *c, const vep_plan_facts *f,
                     const char *window, vep_buf *why)
 {
-    return explain(c, f, window, why);
+    return explain(c, f, window, 0, why);
 }
 
 /* The condition in words, without evaluating it: the explanation's words
@@ -463,5 +480,5 @@ int vep__pcond_eval(const vep_pcond *c, const vep_plan_facts *f,
 ** protective_weak is raised]", "always"). */
 void vep__pcond_words(const vep_pcond *c, vep_buf *b)
 {
-    (void)explain(c, NULL, NULL, b);
+    (void)explain(c, NULL, NULL, 0, b);
 }

@@ -595,9 +595,13 @@ static vep_status eval_rules(vep_pe *p)
     out->nwhy = m->nrules;
     for (r = 0; r < m->nrules; r++) {
         vep__buf_reset(&why);
+        vep__plan_host_rule(p->f, r);
         out->holds[r] = (unsigned char)(vep__pcond_eval(&m->rules[r].when,
                                                         p->f, out->window,
                                                         &why) != 0);
+        if ((st = vep__plan_host_status(p->f)) != VEP_OK)
+            goto cleanup;       /* a host function failed */
+        st = VEP_ERR_NOMEM;
         if (why.failed)
             goto cleanup;
         out->why[r] = vep__strdup(p->a, vep__buf_str(&why));

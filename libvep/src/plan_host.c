@@ -8,13 +8,14 @@
 **   }
 **
 ** Plan rules stay declarative: no Lua runs when a plan is evaluated.
-** Before the rules are evaluated, every host condition is given its value
-** for the case: its arguments are taken from the facts (or given as
-** values), checked against the script's host_function declaration, and
-** the function is called once per distinct call.  The value then sits in
-** the facts like any other (vep_plan_facts.hosts, by the condition's
-** slot), so that plan_cond.c tests and explains it without calling
-** anything, and the plan document lists the calls made ("host_calls").
+** When plan_cond.c reaches a host condition whose answer can still change
+** whether its rule holds, it asks here (vep__plan_host_ask): the
+** arguments are taken from the facts (or given as values), checked
+** against the script's host_function declaration, and the function is
+** called once per distinct call.  The value then sits in the facts like
+** any other (vep_plan_facts.hosts, by the condition's slot), so that the
+** explanation shows it, and the plan document lists the calls made
+** ("host_calls").
 ** An argument whose fact is absent leaves the condition unheld, with the
 ** reason, and the function uncalled.  Plan test cases give stand-ins
 ** (test { ..., host = { NAME = value } }) so that a plan's own tests never
@@ -200,7 +201,12 @@ void vep__plan_host_words(const vep_pcond *c, vep_buf *b)
 
 /* ---- Evaluation -------------------------------------------------------- */
 
-typedef struct host_eval {
+/* What asking the host needs during one evaluation (vep_plan_facts.hostq):
+** the model, the facts to fill, where calls go, the rule being evaluated,
+** the exact call each asked slot made (for asking once), and the first
+** failure. */
+typedef struct vep_plan_hostq host_eval;
+struct vep_plan_hostq {
     const vep_plan_model *m;
     vep_plan_facts *f;
     const vep_host_registry *reg;
@@ -209,7 +215,8 @@ typedef struct host_eval {
     const vep_plan_rule *rule;
     char **keys;             /* per slot: the exact call, or NULL        */
     char by[128];
-} host_eval;
+    vep_status status;       /* VEP_OK, or the first failure             */
+};
 
 /* The value of a fact argument, or NULL when the case has none. */
 static const char *fact_value(const vep_plan_facts *f, const char *name)
@@ -283,70 +290,15 @@ static vep_status call_failed(host_eval *x, vep_status st, const char *rule,
     return st;
 }
 
-/* The stand-in a test case gives for `name`, as the outcome of a call. */
-static void stub_call(const host_eval *x, const vep_host_decl *h,
-                      vep_host_outcome *out)
-{
-    size_t i;
-    memset(out, 0, sizeof *out);
-    for (i = 0; i < x->f->nstubs; i++)
-        if (strcmp(x->f->stubs[i].name, h->name) == 0)
-            break;
-    out->status = VEP_ERR_HOST;
-    out->rule = "host_missing";
-    if (i == x->f->nstubs) {
-        snprintf(out->message, sizeof out->message, "the test case gives no "
-                 "value for host function '%s' (host = { %s = ... })",
-                 h->name, h->name);
-        return;
-    }
-    out->result = x->f->stubs[i].value;
-    if (out->result.type == VEP_HT_INT64 && h->sig.ret == VEP_HT_DOUBLE) {
-        out->result.type = VEP_HT_DOUBLE;
-        out->result.d = (double)out->result.i;
-    }
-    if (out->result.type != h->sig.ret) {
-        out->rule = "host_result";
-        snprintf(out->message, sizeof out->message, "the test case gives %s "
-                 "for host function '%s', which returns %s",
-                 vep__htype_phrase(out->result.type), h->name,
-                 vep__htype_name(h->sig.ret));
-        memset(&out->result, 0, sizeof out->result);   /* the stub's own */
-        return;
-    }
-    if (out->result.type == VEP_HT_STRING
-        && (out->result.s = vep__strdup(x->a, out->result.s)) == NULL) {
-        out->status = VEP_ERR_NOMEM;
-        return;
-    }
-    out->status = VEP_OK;
-}
-
-/* Makes one call (or takes its stand-in) into out. */
+/* Makes one call (or takes the test case's stand-in) into out. */
 static void make_call(host_eval *x, const vep_host_decl *h,
                       const vep_hval *args, vep_host_outcome *out)
 {
-    const vep_host_def *def;
-    if (x->f->stubbed) {
-        stub_call(x, h, out);
-        return;
-    }
-    memset(out, 0, sizeof *out);
-    out->status = VEP_ERR_HOST;
-    def = vep__host_find(x->reg, h->name);
-    if (def == NULL) {
-        out->rule = "host_missing";
-        snprintf(out->message, sizeof out->message, "host function '%s' is "
-                 "declared by the plan but this program does not provide it",
-                 h->name);
-    } else if (!vep__host_sig_compatible(&h->sig, vep__host_def_sig(def))) {
-        out->rule = "host_signature";
-        snprintf(out->message, sizeof out->message, "host function '%s': the "
-                 "plan declares \"%s\", which the function this program "
-                 "provides does not match", h->name, h->signature);
-    } else {
-        vep__host_invoke(def, x->a, args, h->sig.nargs, out);
-    }
+    vep_host_stubs stubs;
+    stubs.v = x->f->stubs;
+    stubs.n = x->f->nstubs;
+    vep__host_decl_call(h, "plan", x->reg, x->f->stubbed ? &stubs : NULL,
+                        x->a, args, out);
 }
 
 /* Refuses an integer result that a plan cannot compare exactly: facts and
@@ -448,7 +400,7 @@ static vep_status eval_leaf(host_eval *x, const vep_pcond *c)
         st = VEP_ERR_NOMEM;
         goto done;
     }
-    for (s = 0; s < c->slot; s++)   /* the same call made before */
+    for (s = 0; s < x->f->nhosts; s++)   /* the same call made before */
         if (x->keys[s] != NULL && strcmp(x->keys[s], key.data) == 0) {
             const vep_host_fact *o = &x->f->hosts[s];
             hf->called = 1;
@@ -480,53 +432,62 @@ done:
     return st;
 }
 
-static vep_status eval_cond(host_eval *x, const vep_pcond *c)
-{
-    vep_status st = VEP_OK;
-    size_t i;
-    if (c->kind == VEP_PC_HOST)
-        st = eval_leaf(x, c);
-    for (i = 0; i < c->nkids && st == VEP_OK; i++)
-        st = eval_cond(x, &c->kids[i]);
-    return st;
-}
-
 /* See plan.h. */
-vep_status vep__plan_host_eval(const vep_plan_model *m, vep_plan_facts *f,
-                               const vep_host_registry *reg,
-                               const vep_alloc *a, vep_diags *d)
+vep_status vep__plan_host_prepare(const vep_plan_model *m, vep_plan_facts *f,
+                                  const vep_host_registry *reg,
+                                  const vep_alloc *a, vep_diags *d)
 {
-    host_eval x;
-    vep_status st = VEP_OK;
-    size_t r;
+    host_eval *x;
 
     vep__host_log_init(&f->host_log, a);
     if (m->nhost_slots == 0)
         return VEP_OK;
-    memset(&x, 0, sizeof x);
-    x.m = m;
-    x.f = f;
-    x.reg = reg;
-    x.a = a;
-    x.d = d;
+    x = vep__calloc(a, 1, sizeof *x);
+    if (x == NULL)
+        return VEP_ERR_NOMEM;
+    f->hostq = x;
+    x->m = m;
+    x->f = f;
+    x->reg = reg;
+    x->a = a;
+    x->d = d;
+    x->status = VEP_OK;
     f->hosts = vep__calloc(a, m->nhost_slots, sizeof *f->hosts);
-    x.keys = vep__calloc(a, m->nhost_slots, sizeof *x.keys);
-    if (f->hosts == NULL || x.keys == NULL) {
-        st = VEP_ERR_NOMEM;
-        goto done;
-    }
+    x->keys = vep__calloc(a, m->nhost_slots, sizeof *x->keys);
+    if (f->hosts == NULL || x->keys == NULL)
+        return VEP_ERR_NOMEM;        /* the facts' free takes the rest */
     f->nhosts = m->nhost_slots;
-    for (r = 0; r < m->nrules && st == VEP_OK; r++) {
-        x.rule = &m->rules[r];
-        snprintf(x.by, sizeof x.by, "rule:%s", x.rule->id ? x.rule->id : "");
-        st = eval_cond(&x, &m->rules[r].when);
-    }
-done:
-    if (x.keys != NULL)
-        for (r = 0; r < m->nhost_slots; r++)
-            vep__free(a, x.keys[r]);
-    vep__free(a, x.keys);
-    return st;
+    return VEP_OK;
+}
+
+/* See plan.h. */
+void vep__plan_host_rule(const vep_plan_facts *f, size_t rule)
+{
+    host_eval *x = f->hostq;
+    if (x == NULL || rule >= x->m->nrules)
+        return;
+    x->rule = &x->m->rules[rule];
+    snprintf(x->by, sizeof x->by, "rule:%s", x->rule->id ? x->rule->id : "");
+}
+
+/* See plan.h. */
+void vep__plan_host_ask(const vep_plan_facts *f, const vep_pcond *c)
+{
+    host_eval *x = f->hostq;
+    vep_status st;
+    if (x == NULL || c->slot >= f->nhosts || f->hosts[c->slot].asked
+        || x->status != VEP_OK || x->rule == NULL)
+        return;
+    x->f->hosts[c->slot].asked = 1;
+    st = eval_leaf(x, c);
+    if (st != VEP_OK)
+        x->status = st;
+}
+
+/* See plan.h. */
+vep_status vep__plan_host_status(const vep_plan_facts *f)
+{
+    return f->hostq != NULL ? f->hostq->status : VEP_OK;
 }
 
 /* Frees what the host half of the facts owns (plan_input.c calls it). */
@@ -539,6 +500,13 @@ void vep__plan_host_facts_free(const vep_alloc *a, vep_plan_facts *f)
         vep__free(a, f->hosts[i].missing);
     }
     vep__free(a, f->hosts);
+    if (f->hostq != NULL) {
+        if (f->hostq->keys != NULL)
+            for (i = 0; i < f->nhosts; i++)
+                vep__free(a, f->hostq->keys[i]);
+        vep__free(a, f->hostq->keys);
+        vep__free(a, f->hostq);
+    }
     if (f->host_log.alloc != NULL)
         vep__host_log_free(&f->host_log);
     for (i = 0; i < f->nstubs; i++) {

@@ -205,7 +205,7 @@ static vep_status run_case(vep_plan *p, const vep_plan_test *tc, vep_buf *doc,
                                    strlen(tc->facts_json), &facts);
     facts.stubbed = 1;      /* the case's stand-ins answer for the host */
     if (st == VEP_OK)
-        st = vep__plan_host_eval(&p->model, &facts, NULL, &e->alloc, &e->diags);
+        st = vep__plan_host_prepare(&p->model, &facts, NULL, &e->alloc, &e->diags);
     if (st == VEP_OK)
         st = vep__plan_eval(&p->model, &facts, &e->alloc, &out);
     if (st == VEP_OK && out.holds) {

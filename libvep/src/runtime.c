@@ -123,6 +123,7 @@ static vep_status runtime_open(vep_ctx *ctx)
     rt->host.ndecls = ctx->m->nhosts;
     rt->host.alloc = ctx->a;
     rt->host.log = ctx->host_log;
+    rt->host.stubs = ctx->host_stubs;
     ctx->rt = rt;
     st = vep__script_run(rt->sb, &rt->bases, &rt->host, ctx->m->sources[0].label,
                          ctx->m->sources[0].text, ctx->m->sources[0].len, &err);

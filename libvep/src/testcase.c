@@ -143,29 +143,25 @@ static void write_errors(vep_jsonw *w, const vep_diags *d, vep_status rs)
     vep__diags_write(w, rs != VEP_OK ? d : &none);
 }
 
-/* Scores one case against its stand-ins for the host functions (an
-** empty registry when the script declares none): a test case never calls
-** the host. */
+/* Scores one case with its stand-ins for the host functions: a test case
+** never calls the host. */
 static vep_status assess_case(vep_instrument *ins, const vep_testcase *tc,
                               vep_buf *result)
 {
     const vep_alloc *a = &ins->engine->alloc;
-    vep_host_registry reg;
-    vep_host_stub *stubs = NULL;
+    vep_host_stub *v = NULL;
+    vep_host_stubs stubs;
     size_t n = 0;
     char err[200];
     vep_status st;
 
-    memset(&reg, 0, sizeof reg);
-    if (vep__host_stubs_parse(a, tc->host_json, &stubs, &n, err, sizeof err) != 0)
+    if (vep__host_stubs_parse(a, tc->host_json, &v, &n, err, sizeof err) != 0)
         return VEP_ERR_NOMEM;            /* checked at load: only memory */
-    st = vep__host_stub_registry(a, ins->model.hosts, ins->model.nhosts,
-                                 stubs, n, &reg);
-    if (st == VEP_OK)
-        st = vep__assess(ins, tc->assessment_json, strlen(tc->assessment_json),
-                         &reg, result);
-    vep__host_registry_free(a, &reg);
-    vep__host_stubs_free(a, stubs, n);
+    stubs.v = v;
+    stubs.n = n;
+    st = vep__assess(ins, tc->assessment_json, strlen(tc->assessment_json),
+                     &stubs, result);
+    vep__host_stubs_free(a, v, n);
     return st;
 }
 

@@ -200,7 +200,8 @@ static FX_UNUSED void expect_because(const cJSON *plan, const char *id,
 /* ---- The plan of every kind of test, and the fixture -------------------- */
 
 /* Every kind of test; the rules from R-none on hold whatever the host
-** says, so that their reasons show the host conditions that do not. */
+** says, so that their reasons show the host conditions that do not; in
+** R-lazy the host is not asked, since the rule holds before. */
 static const char eval_src[] = PLAN_HEAD
     "host_function \"open_referrals\" { signature = \"int64 (string subject)\" }\n"
     "host_function \"completed_elsewhere\" { signature = \"bool (string subject, string programme)\" }\n"
@@ -222,14 +223,19 @@ static const char eval_src[] = PLAN_HEAD
     RULE("R-none", "{ none = { { host = \"open_referrals\", args = { { fact = \"subject\" } }, at_most = 1 },\n"
          "  { host = \"completed_elsewhere\", args = { { fact = \"subject\" }, \"ART\" } },\n"
          "  { host = \"band\", args = { { fact = \"risk\" } }, is_not = { \"amber\", \"red\" } } } }")
-    RULE("R-no-context", "{ any = { { risk = \"positive\" },\n"
-         "  { host = \"band\", args = { { context = \"unit\" } }, is = \"x\" } } }")
-    RULE("R-no-score", "{ any = { { risk = \"positive\" },\n"
-         "  { host = \"ratio\", args = { { score = \"nosuch\" }, 24.0, false, \"x\" }, at_most = 1 } } }")
-    RULE("R-no-fact", "{ any = { { risk = \"positive\" },\n"
-         "  { host = \"open_referrals\", args = { { fact = \"expected_release\" } }, at_least = 1 } } }")
-    RULE("R-other", "{ any = { { risk = \"positive\" },\n"
-         "  { host = \"open_referrals\", args = { \"P-0002\" }, at_least = 1 } } }");
+    RULE("R-no-context", "{ any = {\n"
+         "  { host = \"band\", args = { { context = \"unit\" } }, is = \"x\" }, { risk = \"positive\" } } }")
+    RULE("R-no-score", "{ any = {\n"
+         "  { host = \"ratio\", args = { { score = \"nosuch\" }, 24.0, false, \"x\" }, at_most = 1 },\n"
+         "  { risk = \"positive\" } } }")
+    RULE("R-no-fact", "{ any = {\n"
+         "  { host = \"open_referrals\", args = { { fact = \"expected_release\" } }, at_least = 1 },\n"
+         "  { risk = \"positive\" } } }")
+    RULE("R-other", "{ any = {\n"
+         "  { host = \"open_referrals\", args = { \"P-0002\" }, at_least = 1 }, { risk = \"positive\" } } }")
+    RULE("R-lazy", "{ any = { { risk = \"positive\" },\n"
+         "  { host = \"open_referrals\", args = { \"P-0003\" }, at_least = 1 },\n"
+         "  { all = { { host = \"band\", args = { \"x\" }, is = \"y\" } } } } }");
 
 typedef struct fixture {
     fx_alloc a;

@@ -608,8 +608,10 @@ static void test_test_cases(void **state)
     cases = cJSON_GetObjectItem(r, "cases");
     assert_true(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(cases, 0), "passed")));
     assert_string_equal(fx_jstr(cJSON_GetArrayItem(cases, 1), "status"), "host");
-    assert_non_null(strstr(report, "the test case gives no value for it (host = { greet = ... })"));
-    assert_non_null(strstr(report, "the test case's stand-in is a boolean"));
+    assert_non_null(strstr(report, "the test case gives no value for host function 'greet' (host = { greet = ... })"));
+    assert_non_null(strstr(report, "\"rule\": \"host_missing\""));
+    assert_non_null(strstr(report, "the test case gives a boolean for host function 'add64', which returns int64"));
+    assert_non_null(strstr(report, "\"rule\": \"host_result\""));
     cJSON_Delete(r);
     vep_free(report);
     vep_instrument_free(ins);

@@ -127,14 +127,19 @@ static void test_explanations(void **state)
                    "host open_referrals('P-0001') = 3 is at most 1 (does not hold); "
                    "host completed_elsewhere('P-0001', 'ART') is 'true' (does not hold: it is 'false'); "
                    "host band('positive') is none of 'amber', 'red' (does not hold: it is 'amber')] (holds)");
-    expect_because(j, "R-no-context", "any of: [risk is 'positive' (holds); "
-                   "host band(context unit) is 'x' (does not hold: context unit is not given)] (holds)");
-    expect_because(j, "R-no-score", "any of: [risk is 'positive' (holds); host ratio(score nosuch, 24, "
-                   "false, 'x') is at most 1 (does not hold: score nosuch has no value)] (holds)");
-    expect_because(j, "R-no-fact", "any of: [risk is 'positive' (holds); host open_referrals(the "
-                   "expected_release) is at least 1 (does not hold: the expected_release is not given)] (holds)");
-    expect_because(j, "R-other", "any of: [risk is 'positive' (holds); "
-                   "host open_referrals('P-0002') = 0 is at least 1 (does not hold)] (holds)");
+    expect_because(j, "R-no-context", "any of: [host band(context unit) is 'x' (does not hold: "
+                   "context unit is not given); risk is 'positive' (holds)] (holds)");
+    expect_because(j, "R-no-score", "any of: [host ratio(score nosuch, 24, false, 'x') is at most 1 "
+                   "(does not hold: score nosuch has no value); risk is 'positive' (holds)] (holds)");
+    expect_because(j, "R-no-fact", "any of: [host open_referrals(the expected_release) is at least 1 "
+                   "(does not hold: the expected_release is not given); risk is 'positive' (holds)] (holds)");
+    expect_because(j, "R-other", "any of: [host open_referrals('P-0002') = 0 is at least 1 "
+                   "(does not hold); risk is 'positive' (holds)] (holds)");
+    /* The rule holds by its first condition: the host is asked nothing
+    ** more, also inside nested conditions. */
+    expect_because(j, "R-lazy", "any of: [risk is 'positive' (holds); "
+                   "host open_referrals('P-0003') is at least 1 (not asked: not needed); "
+                   "all of: [host band('x') is 'y' (not asked: not needed)] (does not hold)] (holds)");
     /* One call per distinct call: open_referrals('P-0001') for four
     ** conditions, ('P-0002') once; completed_elsewhere for CBT, ART (two
     ** conditions) and B; band('positive') for four conditions. */
@@ -161,8 +166,9 @@ static void test_host_calls(void **state)
     };
     static const char uncalled[] = PLAN_HEAD
         "host_function \"open_referrals\" { signature = \"int64 (string subject)\" }\n"
-        RULE("R", "{ any = { { risk = \"positive\" },\n"
-             "  { host = \"open_referrals\", args = { { fact = \"expected_release\" } }, at_least = 1 } } }");
+        RULE("R", "{ any = {\n"
+             "  { host = \"open_referrals\", args = { { fact = \"expected_release\" } }, at_least = 1 },\n"
+             "  { risk = \"positive\" } } }");
     cJSON *j = evaluate_ok(f->e, f->p, f->result, NULL), *calls, *c;
     size_t i = 0;
     vep_plan *p;

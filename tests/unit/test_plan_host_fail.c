@@ -145,16 +145,17 @@ static void test_string_result_replaced(void **state)
 {
     fixture *f = *state;
     char src[4096];
-    vep_plan *p = fail_plan(f->e, "{ any = { { risk = \"positive\" },\n"
-                            "  { host = \"band\", args = { { fact = \"risk\" } }, is = \"second\" } } }",
+    vep_plan *p = fail_plan(f->e, "{ any = {\n"
+                            "  { host = \"band\", args = { { fact = \"risk\" } }, is = \"second\" },\n"
+                            "  { risk = \"positive\" } } }",
                             src, sizeof src);
     size_t live = f->a.live_blocks;
     cJSON *j, *call;
     f->h.band_mode = 5;
     j = evaluate_ok(f->e, p, f->result, NULL);
     assert_int_equal(f->a.live_blocks, live);
-    expect_because(j, "R", "any of: [risk is 'positive' (holds); "
-                   "host band('positive') is 'second' (does not hold: it has no value)] (holds)");
+    expect_because(j, "R", "any of: [host band('positive') is 'second' (does not hold: "
+                   "it has no value); risk is 'positive' (holds)] (holds)");
     call = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(j, "host_calls"), 0);
     assert_true(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(call, "result")));
     cJSON_Delete(j);

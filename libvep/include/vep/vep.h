@@ -594,7 +594,10 @@ VEP_API vep_status vep_migrate(char **out, vep_migration *migration,
 ** in the result document, and in the whole plan (not in an agency's view),
 ** as "host_calls": [{"function", "by" (the rule, e.g. "score:total/fn" or
 ** "rule:R3"), "args": [...], "result"}]; a document without calls has no
-** such member.  A plan evaluation makes each distinct call once.  The
+** such member.  A plan evaluation asks a host condition only when its
+** answer can still change whether the rule holds (conditions in order;
+** the rest of an all / any / none whose verdict is known is not asked),
+** and makes each distinct call at most once.  The
 ** scripts' own test cases never call registered functions: they give
 ** stand-ins (host = { NAME = value }).
 **
