@@ -36,7 +36,7 @@ VEP_API const char *vep_strerror(vep_status status)
     case VEP_ERR_RANGE: return "out of range";
     case VEP_ERR_INTERNAL: return "internal error";
     case VEP_ERR_CONTEXT: return "invalid case context";
-    case VEP_ERR_HOST: return "host function failed";
+    case VEP_ERR_HOST: return "host function error";
     }
     return "unknown status";
 }

@@ -59,6 +59,7 @@ static void def_free(const vep_alloc *a, vep_host_def *d)
     vep__free(a, d);
 }
 
+/* Frees every registration of a registry and empties it. */
 void vep__host_registry_free(const vep_alloc *a, vep_host_registry *r)
 {
     size_t i;
@@ -91,6 +92,8 @@ static size_t find_pos(const vep_host_registry *r, const char *name,
     return lo;
 }
 
+/* The registration named `name`, or NULL (binary search: the registry
+** is kept sorted by name). */
 const vep_host_def *vep__host_find(const vep_host_registry *r,
                                    const char *name)
 {
@@ -102,17 +105,26 @@ const vep_host_def *vep__host_find(const vep_host_registry *r,
     return found ? r->v[i] : NULL;
 }
 
+/* The signature a function was registered with. */
 const vep_host_sig *vep__host_def_sig(const vep_host_def *d)
 {
     return &d->sig;
 }
 
-/* A host function's name: [a-z][a-z0-9_]*, at most 63 bytes. */
-static int valid_name(const char *s)
+/* See host.h. */
+int vep__host_name_valid(const char *s)
 {
+    static const char *const keywords[] = {
+        "and", "break", "do", "else", "elseif", "end", "false", "for",
+        "function", "goto", "if", "in", "local", "nil", "not", "or",
+        "repeat", "return", "then", "true", "until", "while", NULL
+    };
     size_t i;
     if (s == NULL || !(s[0] >= 'a' && s[0] <= 'z'))
         return 0;
+    for (i = 0; keywords[i]; i++)
+        if (strcmp(s, keywords[i]) == 0)
+            return 0;
     for (i = 0; s[i]; i++)
         if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9')
               || s[i] == '_') || i >= VEP_HOST_NAME_MAX)
@@ -120,6 +132,7 @@ static int valid_name(const char *s)
     return 1;
 }
 
+/* The libffi type of a signature type (bool travels as one byte). */
 static ffi_type *ffi_type_of(vep_htype t)
 {
     switch (t) {
@@ -144,10 +157,10 @@ vep_status vep__host_registry_add(const vep_alloc *a, vep_host_registry *r,
     size_t pos, k;
     int found;
 
-    if (!valid_name(name)) {
+    if (!vep__host_name_valid(name)) {
         snprintf(err, errlen, "host function name '%.80s' is not valid: "
-                 "[a-z][a-z0-9_]*, at most %d bytes", name ? name : "(null)",
-                 VEP_HOST_NAME_MAX);
+                 "[a-z][a-z0-9_]*, at most %d bytes, not a Lua keyword",
+                 name ? name : "(null)", VEP_HOST_NAME_MAX);
         return VEP_ERR_ARGUMENT;
     }
     if (is_callback ? cb == NULL : fn == NULL) {
@@ -218,6 +231,7 @@ static vep_status do_register(vep_engine *e, const char *name,
     return st == VEP_OK ? VEP_OK : vep__engine_fail(e, st, "%s", err);
 }
 
+/* See vep.h: the C-function form, with its options checked. */
 VEP_API vep_status vep_host_register(vep_engine *engine, const char *name,
                                      const char *signature, vep_host_fn fn,
                                      const vep_host_options *options)
@@ -234,6 +248,7 @@ VEP_API vep_status vep_host_register(vep_engine *engine, const char *name,
                        options ? options->free_string : NULL);
 }
 
+/* See vep.h: the callback form of the bindings. */
 VEP_API vep_status vep_host_register_callback(vep_engine *engine,
                                               const char *name,
                                               const char *signature,
@@ -246,6 +261,7 @@ VEP_API vep_status vep_host_register_callback(vep_engine *engine,
                        user_data, NULL);
 }
 
+/* See vep.h: the registry as JSON, in name order. */
 VEP_API vep_status vep_host_list(char **out, const vep_engine *engine)
 {
     vep_buf b;
@@ -534,6 +550,7 @@ fail:
     vep__free(a, (void *)c.result.s);
 }
 
+/* Frees the string an outcome owns and leaves it without a value. */
 void vep__host_outcome_clear(const vep_alloc *a, vep_host_outcome *out)
 {
     if (out->result.type == VEP_HT_STRING)
@@ -566,6 +583,7 @@ VEP_API const char *vep_host_call_name(const vep_host_call *call)
     return call ? call->def->name : NULL;
 }
 
+/* See vep.h. */
 VEP_API size_t vep_host_call_argc(const vep_host_call *call)
 {
     return call ? call->nargs : 0;
@@ -580,12 +598,14 @@ static const vep_hval *arg_of(const vep_host_call *call, size_t index,
     return &call->args[index];
 }
 
+/* See vep.h. */
 VEP_API int vep_host_call_arg_bool(const vep_host_call *call, size_t index)
 {
     const vep_hval *v = arg_of(call, index, VEP_HT_BOOL);
     return v ? v->b != 0 : 0;
 }
 
+/* See vep.h. */
 VEP_API int64_t vep_host_call_arg_int64(const vep_host_call *call,
                                         size_t index)
 {
@@ -593,6 +613,7 @@ VEP_API int64_t vep_host_call_arg_int64(const vep_host_call *call,
     return v ? v->i : 0;
 }
 
+/* See vep.h. */
 VEP_API double vep_host_call_arg_double(const vep_host_call *call,
                                         size_t index)
 {
@@ -600,6 +621,7 @@ VEP_API double vep_host_call_arg_double(const vep_host_call *call,
     return v ? v->d : 0.0;
 }
 
+/* See vep.h. */
 VEP_API const char *vep_host_call_arg_string(const vep_host_call *call,
                                              size_t index)
 {
@@ -615,6 +637,7 @@ static vep_status may_return(vep_host_call *call, vep_htype t)
     return call->def->sig.ret == t ? VEP_OK : VEP_ERR_ARGUMENT;
 }
 
+/* See vep.h. */
 VEP_API vep_status vep_host_call_return_bool(vep_host_call *call, int value)
 {
     vep_status st = may_return(call, VEP_HT_BOOL);
@@ -626,6 +649,7 @@ VEP_API vep_status vep_host_call_return_bool(vep_host_call *call, int value)
     return st;
 }
 
+/* See vep.h. */
 VEP_API vep_status vep_host_call_return_int64(vep_host_call *call,
                                               int64_t value)
 {
@@ -638,6 +662,7 @@ VEP_API vep_status vep_host_call_return_int64(vep_host_call *call,
     return st;
 }
 
+/* See vep.h. */
 VEP_API vep_status vep_host_call_return_double(vep_host_call *call,
                                                double value)
 {
@@ -650,6 +675,7 @@ VEP_API vep_status vep_host_call_return_double(vep_host_call *call,
     return st;
 }
 
+/* See vep.h. */
 VEP_API vep_status vep_host_call_return_string(vep_host_call *call,
                                                const char *value)
 {
@@ -657,6 +683,7 @@ VEP_API vep_status vep_host_call_return_string(vep_host_call *call,
     return st == VEP_OK ? set_string(call, value) : st;
 }
 
+/* See vep.h. */
 VEP_API vep_status vep_host_call_fail(vep_host_call *call,
                                       const char *message)
 {

@@ -85,6 +85,9 @@ typedef struct vep_host_registry {
 } vep_host_registry;
 
 void vep__host_registry_free(const vep_alloc *a, vep_host_registry *r);
+/* Whether `s` may name a host function: [a-z][a-z0-9_]*, at most 63
+** bytes, and not a Lua keyword (host.end(...) would not parse). */
+int vep__host_name_valid(const char *s);
 const vep_host_def *vep__host_find(const vep_host_registry *r,
                                    const char *name);
 const vep_host_sig *vep__host_def_sig(const vep_host_def *d);

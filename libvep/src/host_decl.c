@@ -24,17 +24,11 @@ void vep__host_decl_read(vep_declrd *r, int t, vep_host_decl *h)
 {
     static const char *const fields[] = { "signature", "purpose", NULL };
     char err[256];
-    size_t i;
-    int ok = h->name != NULL && h->name[0] >= 'a' && h->name[0] <= 'z'
-             && strlen(h->name) <= VEP_HOST_NAME_MAX;
 
-    for (i = 0; ok && h->name[i]; i++)
-        ok = (h->name[i] >= 'a' && h->name[i] <= 'z') || h->name[i] == '_'
-             || (h->name[i] >= '0' && h->name[i] <= '9');
-    if (h->name != NULL && !ok)
+    if (h->name != NULL && !vep__host_name_valid(h->name))
         vep__decl_problem(r, "invalid_id", "host function name '%s' is not "
-                          "valid: [a-z][a-z0-9_]*, at most %d characters",
-                          h->name, VEP_HOST_NAME_MAX);
+                          "valid: [a-z][a-z0-9_]*, at most %d characters, not "
+                          "a Lua keyword", h->name, VEP_HOST_NAME_MAX);
     vep__decl_check_fields(r, t, fields, 0);
     vep__decl_string(r, t, "signature", &h->signature);
     vep__decl_text(r, t, "purpose", &h->purpose);
@@ -50,6 +44,7 @@ void vep__host_decl_read(vep_declrd *r, int t, vep_host_decl *h)
                           h->signature, err);
 }
 
+/* Frees an array of declarations and what each owns. */
 void vep__host_decls_free(const vep_alloc *a, vep_host_decl *v, size_t n)
 {
     size_t i;

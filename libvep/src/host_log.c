@@ -7,6 +7,7 @@
 #include "host.h"
 #include "jsonw.h"
 
+/* An empty record of calls, allocating with `a`. */
 void vep__host_log_init(vep_host_log *log, const vep_alloc *a)
 {
     memset(log, 0, sizeof *log);
@@ -26,6 +27,7 @@ static void record_free(const vep_alloc *a, vep_host_record *r)
         vep__free(a, (void *)r->result.s);
 }
 
+/* Frees every record kept. */
 void vep__host_log_free(vep_host_log *log)
 {
     size_t i;

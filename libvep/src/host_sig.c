@@ -20,17 +20,20 @@ static const char *const type_names[] = {
     "void", "bool", "int64", "double", "string", "userdata", "call"
 };
 
+/* See host.h. */
 const char *vep__htype_name(vep_htype t)
 {
     return (unsigned)t < sizeof type_names / sizeof type_names[0]
            ? type_names[t] : "?";
 }
 
+/* Blanks between the words of a signature. */
 static int is_space(char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Characters of type and argument names. */
 static int is_word(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'

@@ -16,6 +16,7 @@
 #include <cJSON.h>
 #include "host.h"
 
+/* See host.h. */
 void vep__host_stubs_free(const vep_alloc *a, vep_host_stub *v, size_t n)
 {
     size_t i;

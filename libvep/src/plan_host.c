@@ -36,6 +36,7 @@ typedef struct host_check {
     size_t problems;
 } host_check;
 
+/* Reports a problem of a host condition at its rule's place. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 2, 3)))
 #endif
@@ -154,6 +155,7 @@ static void check_leaf(host_check *k, vep_pcond *c)
     }
 }
 
+/* Checks every host condition in condition tree c. */
 static void check_cond(host_check *k, vep_pcond *c)
 {
     size_t i;
@@ -163,6 +165,7 @@ static void check_cond(host_check *k, vep_pcond *c)
         check_cond(k, &c->kids[i]);
 }
 
+/* See plan.h: every rule's conditions, slots numbered in rule order. */
 size_t vep__plan_host_check(vep_plan_model *m, vep_diags *d)
 {
     host_check k;

@@ -427,6 +427,7 @@ static void test_registration(void **state)
         { "Upper", "bool ()", "is not valid" },
         { "", "bool ()", "is not valid" },
         { "1x", "bool ()", "is not valid" },
+        { "end", "bool ()", "not a Lua keyword" },
         { "a234567890123456789012345678901234567890123456789012345678901234", "bool ()", "is not valid" },
         { "add64", "int64 (int64, int64)", "already registered" },
         { "v1", "bool (string, ...)", "variadic functions are refused" },

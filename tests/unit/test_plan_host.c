@@ -372,7 +372,7 @@ static void test_plan_test_cases(void **state)
     for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         assert_false(case_passed(r, bad[i].name, &status, &failure));
         assert_string_equal(status, "host");
-        snprintf(want, sizeof want, "the plan could not be made (host function failed): rule 'R1': %s",
+        snprintf(want, sizeof want, "the plan could not be made (host function error): rule 'R1': %s",
                  bad[i].msg);
         assert_non_null(failure);
         assert_string_equal(failure, want);

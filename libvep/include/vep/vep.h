@@ -562,7 +562,8 @@ VEP_API vep_status vep_migrate(char **out, vep_migration *migration,
 ** functions while scoring, and plan rules test it declaratively
 ** ({ host = "NAME", args = {...}, is = ... }).  Nothing else of the host is
 ** reachable from a script.  Host functions are not called while a script
-** loads: declarations never depend on the host.
+** loads: declarations never depend on the host (such a call fails the
+** load with VEP_ERR_SCRIPT, rule "host_at_load").
 **
 ** A signature is a string: RETURN "(" ARGUMENTS ")", e.g.
 **   "bool (string subject, string programme)"
@@ -602,7 +603,8 @@ VEP_API vep_status vep_migrate(char **out, vep_migration *migration,
 ** stand-ins (host = { NAME = value }).
 **
 ** The call interface is prepared once, at registration (through libffi).
-** Names are [a-z][a-z0-9_]* and at most 63 bytes; each name is registered
+** Names are [a-z][a-z0-9_]* and at most 63 bytes, not a Lua keyword (so
+** that host.NAME parses); each name is registered
 ** once per engine.  Host functions run on the thread that made the call,
 ** under the engine's one-thread-at-a-time rule; the instruction budget and
 ** the deadline do not stop them, so they should return promptly.  A host
@@ -675,7 +677,8 @@ VEP_API double vep_host_call_arg_double(const vep_host_call *call,
 VEP_API const char *vep_host_call_arg_string(const vep_host_call *call,
                                              size_t index);
 
-/* Sets the result of the call; it must be of the declared return type
+/* Sets the result of a callback's call (a C function's result is the value
+** it returns, whatever these set); it must be of the declared return type
 ** (else VEP_ERR_ARGUMENT).  A string is copied at once (NULL gives nil); it
 ** must be valid UTF-8 without NUL bytes, which is checked when the host
 ** function returns.  A callback of a non-void function that sets nothing
@@ -689,8 +692,11 @@ VEP_API vep_status vep_host_call_return_string(vep_host_call *call,
                                                const char *value);
 
 /* Fails the call: the script gets an error "host function 'NAME' failed:
-** MESSAGE" (copied), and the engine's call returns VEP_ERR_HOST unless
-** the script handles the error.  Returns VEP_OK, or VEP_ERR_NOMEM. */
+** MESSAGE" (copied, at most 399 bytes, cut at a character; a message that
+** is not UTF-8 is replaced by a note saying so), and the engine's call
+** returns VEP_ERR_HOST unless the script handles the error.  For a C
+** function the value it returns is then ignored.  Returns VEP_OK, or
+** VEP_ERR_ARGUMENT for a NULL call. */
 VEP_API vep_status vep_host_call_fail(vep_host_call *call,
                                       const char *message);
 
