@@ -558,9 +558,10 @@ VEP_API vep_status vep_migrate(char **out, vep_migration *migration,
 ** Some facts only the host has (programmes completed in another prison,
 ** earlier assessments).  The host registers a C function under a name with
 ** a signature given at run time; scripts that declare it (host_function
-** {...}, docs/WRITING-PLANS.md) reach it as host.NAME(...) from their Lua
-** functions while scoring, and plan rules test it declaratively
-** ({ host = "NAME", args = {...}, is = ... }).  Nothing else of the host is
+** "NAME" { signature = "..." }, docs/WRITING-INSTRUMENTS.md section 7)
+** reach it as host.NAME(...) from their Lua functions while scoring, and
+** plan rules test it declaratively ({ host = "NAME", args = {...}, is =
+** ... }, docs/WRITING-PLANS.md section 4).  Nothing else of the host is
 ** reachable from a script.  Host functions are not called while a script
 ** loads: declarations never depend on the host (such a call fails the
 ** load with VEP_ERR_SCRIPT, rule "host_at_load").
@@ -598,14 +599,14 @@ VEP_API vep_status vep_migrate(char **out, vep_migration *migration,
 ** such member.  A plan evaluation asks a host condition only when its
 ** answer can still change whether the rule holds (conditions in order;
 ** the rest of an all / any / none whose verdict is known is not asked),
-** and makes each distinct call at most once.  The
-** scripts' own test cases never call registered functions: they give
-** stand-ins (host = { NAME = value }).
+** and makes each distinct call at most once.  The scripts' own test cases
+** never call registered functions: they give stand-ins (host = { NAME =
+** value }).
 **
 ** The call interface is prepared once, at registration (through libffi).
 ** Names are [a-z][a-z0-9_]* and at most 63 bytes, not a Lua keyword (so
-** that host.NAME parses); each name is registered
-** once per engine.  Host functions run on the thread that made the call,
+** that host.NAME parses); each name is registered once per engine.  Host
+** functions run on the thread that made the call,
 ** under the engine's one-thread-at-a-time rule; the instruction budget and
 ** the deadline do not stop them, so they should return promptly.  A host
 ** function must not call libvep through the engine that is calling it
