@@ -42,6 +42,7 @@ def _version():
 
 
 def _dist_info():
+    """The name of the .dist-info directory."""
     return "%s-%s.dist-info" % (NAME, _version())
 
 
@@ -64,6 +65,7 @@ def _metadata():
 
 
 def _wheel_file():
+    """The WHEEL file: a pure-Python wheel for any Python 3."""
     return ("Wheel-Version: 1.0\n"
             "Generator: vep_build %s\n"
             "Root-Is-Purelib: true\n"
@@ -86,6 +88,7 @@ def _package_files():
 
 
 def _record_line(name, data):
+    """The RECORD line of one file: its name, SHA-256 and size."""
     digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest())
     return "%s,sha256=%s,%d\n" % (name, digest.rstrip(b"=").decode("ascii"),
                                   len(data))
@@ -114,12 +117,24 @@ def _write_wheel(directory, files):
 
 
 def _write_metadata_dir(directory):
+    """Writes METADATA and WHEEL into a .dist-info directory under
+    `directory`; returns the directory's name."""
     info = os.path.join(directory, _dist_info())
     os.makedirs(info, exist_ok=True)
     for name, data in (("METADATA", _metadata()), ("WHEEL", _wheel_file())):
         with open(os.path.join(info, name), "wb") as f:
             f.write(data)
     return _dist_info()
+
+
+def _add_to_tar(t, name, data):
+    """Adds the file `name` holding `data` to the tar archive `t`, mode
+    0644 with a fixed time stamp (1980-01-01), as the wheel's files."""
+    ti = tarfile.TarInfo(name)
+    ti.size = len(data)
+    ti.mode = 0o644
+    ti.mtime = 315532800
+    t.addfile(ti, io.BytesIO(data))
 
 
 # -- PEP 517 ---------------------------------------------------------------
@@ -163,17 +178,8 @@ def build_sdist(sdist_directory, config_settings=None):
         for rel in sorted(names):
             with open(os.path.join(_HERE, rel), "rb") as f:
                 data = f.read()
-            ti = tarfile.TarInfo(base + "/" + rel.replace(os.sep, "/"))
-            ti.size = len(data)
-            ti.mode = 0o644
-            ti.mtime = 315532800
-            t.addfile(ti, io.BytesIO(data))
-        pkg_info = tarfile.TarInfo(base + "/PKG-INFO")
-        meta = _metadata()
-        pkg_info.size = len(meta)
-        pkg_info.mode = 0o644
-        pkg_info.mtime = 315532800
-        t.addfile(pkg_info, io.BytesIO(meta))
+            _add_to_tar(t, base + "/" + rel.replace(os.sep, "/"), data)
+        _add_to_tar(t, base + "/PKG-INFO", _metadata())
     return filename
 
 

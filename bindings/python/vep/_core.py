@@ -12,6 +12,8 @@ forms.
 exactly once, when closed or when garbage-collected, and always under the
 engine's lock (a collection may run in any thread, even inside a host
 function: the free then waits for the lock's holder to give it back).
+:class:`Script` is the base of the instrument, the plan and the migration:
+their id, version and SHA-256, and the calls that write a document.
 """
 
 import ctypes
@@ -27,35 +29,35 @@ from .errors import ArgumentError, HostError, Status, error_class
 _HOST_NAME = re.compile(r"host function '([a-z][a-z0-9_]*)'")
 
 
+def _as_bytes(value, what, kinds):
+    """``value`` as bytes when it is bytes-like (unchanged if bytes) or a
+    str (encoded as UTF-8); else a TypeError saying that ``what`` must be
+    ``kinds``."""
+    if isinstance(value, bytes):
+        return value
+    if isinstance(value, (bytearray, memoryview)):
+        return bytes(value)
+    if isinstance(value, str):
+        return value.encode("utf-8")
+    raise TypeError("%s must be %s, not %s"
+                    % (what, kinds, type(value).__name__))
+
+
 def to_bytes(value, what):
     """A JSON document given as bytes, str, or a dict / list, as bytes.
 
     bytes are passed unchanged, str is encoded as UTF-8, dicts and lists
     are written with json.dumps (UTF-8, no NaN).  Anything else is a
     TypeError naming ``what``."""
-    if isinstance(value, bytes):
-        return value
-    if isinstance(value, (bytearray, memoryview)):
-        return bytes(value)
-    if isinstance(value, str):
-        return value.encode("utf-8")
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False, allow_nan=False,
                           separators=(",", ":")).encode("utf-8")
-    raise TypeError("%s must be a dict, str or bytes, not %s"
-                    % (what, type(value).__name__))
+    return _as_bytes(value, what, "a dict, str or bytes")
 
 
 def to_text(value, what):
     """Script source or a name given as str or bytes, as bytes."""
-    if isinstance(value, bytes):
-        return value
-    if isinstance(value, (bytearray, memoryview)):
-        return bytes(value)
-    if isinstance(value, str):
-        return value.encode("utf-8")
-    raise TypeError("%s must be str or bytes, not %s"
-                    % (what, type(value).__name__))
+    return _as_bytes(value, what, "str or bytes")
 
 
 def no_nul(data, what):
@@ -89,6 +91,7 @@ class Core:
     """The shared state of one C engine (see the module's docstring)."""
 
     def __init__(self, lib, ptr):
+        """The state of the C engine ``ptr`` of the library ``lib``."""
         self.lib = lib
         self.ptr = ptr
         self._lock = threading.Lock()
@@ -146,9 +149,11 @@ class Core:
             free_fn(ptr)
 
     def __enter__(self):
+        """``with core:`` takes the lock (acquire)."""
         return self.acquire()
 
     def __exit__(self, *exc):
+        """The end of ``with core:`` gives it back (release)."""
         self.release()
 
     def finish(self, status):
@@ -256,6 +261,7 @@ class Handle:
     _kind = "object"
 
     def __init__(self, core, ptr, free_fn):
+        """Owns ``ptr``, freed with ``free_fn`` under ``core``'s lock."""
         self._core = core
         self._ptr = ptr
         self._finalizer = weakref.finalize(self, _free, core, free_fn, ptr)
@@ -284,9 +290,46 @@ class Handle:
         return ptr
 
     def __enter__(self):
+        """``with obj:`` refuses a closed object (ValueError)."""
         self._handle()
         return self
 
     def __exit__(self, *exc):
+        """The end of the ``with`` block closes it."""
         self.close()
 
+
+class Script(Handle):
+    """A loaded script: an instrument, a plan or a migration.  A subclass's
+    ``_kind`` names it in messages and names its C functions:
+    ``vep_<kind>_free``, ``_id``, ``_version`` and ``_sha256``."""
+
+    def __init__(self, core, ptr):
+        """Takes ownership of the loaded script ``ptr`` (freed with
+        vep_<kind>_free); copies its id, version and SHA-256 now."""
+        lib, kind = core.lib, self._kind
+        super().__init__(core, ptr, getattr(lib, "vep_%s_free" % kind))
+        self.id = _lib.borrowed(getattr(lib, "vep_%s_id" % kind)(ptr))
+        self.version = _lib.borrowed(
+            getattr(lib, "vep_%s_version" % kind)(ptr))
+        self.sha256 = _lib.borrowed(getattr(lib, "vep_%s_sha256" % kind)(ptr))
+
+    def __repr__(self):
+        """E.g. ``<vep.Instrument vep-screen 1.0.0>``, " closed" added
+        once closed."""
+        state = " closed" if self.closed else ""
+        return "<vep.%s %s %s%s>" % (type(self).__name__, self.id,
+                                     self.version, state)
+
+    def _call_out(self, fn, *args):
+        """The bytes ``fn(char **out, handle, *args)`` wrote, called under
+        the engine's lock (Core.call_out)."""
+        with self._core as core:
+            return core.call_out(fn, self._handle(), *args)
+
+    def _call_out_count(self, fn):
+        """The document ``fn(char **out, size_t *count, handle)`` wrote,
+        parsed (Core.call_out_count)."""
+        with self._core as core:
+            data = core.call_out_count(fn, self._handle())
+        return json.loads(data)

@@ -2,11 +2,10 @@
 
 import json
 
-from ._core import Handle, optional_text, to_bytes
-from ._lib import borrowed
+from ._core import Script, optional_text, to_bytes
 
 
-class Instrument(Handle):
+class Instrument(Script):
     """A loaded instrument script (``vep_instrument``).
 
     Made by :meth:`vep.Engine.load_instrument` or
@@ -23,26 +22,13 @@ class Instrument(Handle):
 
     _kind = "instrument"
 
-    def __init__(self, core, ptr):
-        super().__init__(core, ptr, core.lib.vep_instrument_free)
-        lib = core.lib
-        self.id = borrowed(lib.vep_instrument_id(ptr))
-        self.version = borrowed(lib.vep_instrument_version(ptr))
-        self.sha256 = borrowed(lib.vep_instrument_sha256(ptr))
-
-    def __repr__(self):
-        state = " closed" if self.closed else ""
-        return "<vep.Instrument %s %s%s>" % (self.id, self.version, state)
-
     def score_json(self, assessment):
         """Validates and scores ``assessment``; returns the result document
         as bytes, exactly as vep_score wrote it.  Raises AssessmentError
         (with every problem's JSON path in ``diagnostics``), a LimitError,
         HostError or ScriptError."""
         data = to_bytes(assessment, "assessment")
-        with self._core as core:
-            return core.call_out(core.lib.vep_score, self._handle(), data,
-                                 len(data))
+        return self._call_out(self._core.lib.vep_score, data, len(data))
 
     def score(self, assessment):
         """As :meth:`score_json`, the result parsed into a dict."""
@@ -61,9 +47,7 @@ class Instrument(Handle):
         texts in ``lang`` (a BCP 47 tag; None: the first language).  A
         malformed tag raises ArgumentError."""
         tag = optional_text(lang, "lang")
-        with self._core as core:
-            return core.call_out(core.lib.vep_instrument_describe,
-                                 self._handle(), tag)
+        return self._call_out(self._core.lib.vep_instrument_describe, tag)
 
     def describe(self, lang=None):
         """As :meth:`describe_json`, parsed into a dict."""
@@ -72,9 +56,7 @@ class Instrument(Handle):
     def schema_json(self):
         """The JSON Schema (draft 2020-12) of the assessment documents the
         instrument accepts (vep_instrument_schema), as bytes."""
-        with self._core as core:
-            return core.call_out(core.lib.vep_instrument_schema,
-                                 self._handle())
+        return self._call_out(self._core.lib.vep_instrument_schema)
 
     def schema(self):
         """As :meth:`schema_json`, parsed into a dict."""
@@ -84,15 +66,9 @@ class Instrument(Handle):
         """Runs the script's own test cases; returns the report as a dict
         (``cases``, ``passed``, ``failed`` ...).  Failing cases are reported,
         not raised."""
-        with self._core as core:
-            data = core.call_out_count(core.lib.vep_instrument_run_tests,
-                                       self._handle())
-        return json.loads(data)
+        return self._call_out_count(self._core.lib.vep_instrument_run_tests)
 
     def lint(self):
         """Likely mistakes in the script (vep_instrument_lint): a dict with
         ``findings``, each with its rule, severity, file and line."""
-        with self._core as core:
-            data = core.call_out_count(core.lib.vep_instrument_lint,
-                                       self._handle())
-        return json.loads(data)
+        return self._call_out_count(self._core.lib.vep_instrument_lint)

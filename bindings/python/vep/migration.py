@@ -2,11 +2,10 @@
 
 import json
 
-from ._core import Handle, to_bytes
-from ._lib import borrowed
+from ._core import Script, to_bytes
 
 
-class Migration(Handle):
+class Migration(Script):
     """A loaded migration script (``vep_migration``).
 
     Made by :meth:`vep.Engine.load_migration` or
@@ -16,26 +15,13 @@ class Migration(Handle):
 
     _kind = "migration"
 
-    def __init__(self, core, ptr):
-        super().__init__(core, ptr, core.lib.vep_migration_free)
-        lib = core.lib
-        self.id = borrowed(lib.vep_migration_id(ptr))
-        self.version = borrowed(lib.vep_migration_version(ptr))
-        self.sha256 = borrowed(lib.vep_migration_sha256(ptr))
-
-    def __repr__(self):
-        state = " closed" if self.closed else ""
-        return "<vep.Migration %s %s%s>" % (self.id, self.version, state)
-
     def migrate_json(self, assessment):
         """Migrates ``assessment`` (dict, str or bytes); returns the
         migrated document as bytes, exactly as vep_migrate wrote it.
         Raises AssessmentError when the document is not for the migration's
         source instrument, or has a code the migration does not map."""
         data = to_bytes(assessment, "assessment")
-        with self._core as core:
-            return core.call_out(core.lib.vep_migrate, self._handle(), data,
-                                 len(data))
+        return self._call_out(self._core.lib.vep_migrate, data, len(data))
 
     def migrate(self, assessment):
         """As :meth:`migrate_json`, parsed into a dict."""

@@ -3,7 +3,7 @@
 import ctypes
 import json
 
-from ._core import Handle, optional_text, to_bytes
+from ._core import Script, optional_text, to_bytes
 from ._lib import VEP_PLAN_OPTIONS_VERSION, PlanOptions, borrowed
 
 
@@ -23,7 +23,7 @@ def options_ref(opts):
     return None if opts is None else ctypes.byref(opts)
 
 
-class Plan(Handle):
+class Plan(Script):
     """A loaded treatment-plan script (``vep_plan``).
 
     Made by :meth:`vep.Engine.load_plan` or
@@ -35,16 +35,9 @@ class Plan(Handle):
     _kind = "plan"
 
     def __init__(self, core, ptr):
-        super().__init__(core, ptr, core.lib.vep_plan_free)
-        lib = core.lib
-        self.id = borrowed(lib.vep_plan_id(ptr))
-        self.version = borrowed(lib.vep_plan_version(ptr))
-        self.sha256 = borrowed(lib.vep_plan_sha256(ptr))
-        self.instrument = borrowed(lib.vep_plan_instrument(ptr))
-
-    def __repr__(self):
-        state = " closed" if self.closed else ""
-        return "<vep.Plan %s %s%s>" % (self.id, self.version, state)
+        """As :class:`Script`'s, and copies the instrument's id too."""
+        super().__init__(core, ptr)
+        self.instrument = borrowed(core.lib.vep_plan_instrument(ptr))
 
     def evaluate_json(self, result, context, agency=None, language=None):
         """Evaluates the plan for one result document (as
@@ -58,10 +51,8 @@ class Plan(Handle):
         res = to_bytes(result, "result")
         ctx = to_bytes(context, "context")
         opts = plan_options(agency, language)
-        with self._core as core:
-            return core.call_out(core.lib.vep_plan_evaluate, self._handle(),
-                                 res, len(res), ctx, len(ctx),
-                                 options_ref(opts))
+        return self._call_out(self._core.lib.vep_plan_evaluate, res,
+                              len(res), ctx, len(ctx), options_ref(opts))
 
     def evaluate(self, result, context, agency=None, language=None):
         """As :meth:`evaluate_json`, parsed into a dict."""
@@ -71,25 +62,17 @@ class Plan(Handle):
     def run_tests(self):
         """Runs the plan script's own test cases; returns the report as a
         dict (``cases``, ``passed``, ``failed``, ``never_held``)."""
-        with self._core as core:
-            data = core.call_out_count(core.lib.vep_plan_run_tests,
-                                       self._handle())
-        return json.loads(data)
+        return self._call_out_count(self._core.lib.vep_plan_run_tests)
 
     def lint(self):
         """Likely mistakes in the plan script (vep_plan_lint), as a dict."""
-        with self._core as core:
-            data = core.call_out_count(core.lib.vep_plan_lint,
-                                       self._handle())
-        return json.loads(data)
+        return self._call_out_count(self._core.lib.vep_plan_lint)
 
     def describe_json(self, lang=None):
         """The plan script described (vep_plan_describe) as bytes, texts in
         ``lang`` (None: the plan's first language)."""
         tag = optional_text(lang, "lang")
-        with self._core as core:
-            return core.call_out(core.lib.vep_plan_describe, self._handle(),
-                                 tag)
+        return self._call_out(self._core.lib.vep_plan_describe, tag)
 
     def describe(self, lang=None):
         """As :meth:`describe_json`, parsed into a dict."""

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import org.libvep.LibVep.SizeT;
 
 /**
@@ -42,6 +43,7 @@ public final class Engine implements AutoCloseable {
                  .timeLimitMs(timeLimitMs));
     }
 
+    /** The engine the builder describes; refused options are a VepException. */
     private Engine(Builder b) {
         LibVep lib = Vep.library(b.library);
         LibVep.EngineOptions opts = new LibVep.EngineOptions();
@@ -80,6 +82,7 @@ public final class Engine implements AutoCloseable {
         private long timeLimitMs;
         private Path library;
 
+        /** The defaults: every limit libvep's, the default library. */
         private Builder() {
         }
 
@@ -126,70 +129,67 @@ public final class Engine implements AutoCloseable {
         return core;
     }
 
-    /** Loads and checks the instrument script at {@code path}. */
-    public Instrument loadInstrument(Path path) {
+    /** A C function that loads the script file at {@code path} (vep_KIND_load_file). */
+    private interface LoadFile {
+        int call(PointerByReference out, Pointer engine, byte[] path);
+    }
+
+    /** A C function that loads a script from memory (vep_KIND_load_buffer). */
+    private interface LoadBuffer {
+        int call(PointerByReference out, Pointer engine, byte[] name, byte[] source,
+                 SizeT length);
+    }
+
+    /** Loads the script at {@code path} with {@code fn}; {@code wrap} owns what it made. */
+    private <T> T load(Path path, LoadFile fn, BiFunction<Core, Pointer, T> wrap) {
         byte[] p = Core.cstr(path.toString(), "path");
         return core.locked(() -> {
             PointerByReference out = new PointerByReference();
-            open().check(core.lib.vep_instrument_load_file(out, core.engine, p));
-            return new Instrument(core, out.getValue());
+            open().check(fn.call(out, core.engine, p));
+            return wrap.apply(core, out.getValue());
         });
+    }
+
+    /** Loads a script from {@code source} with {@code fn}, as {@link #load} does a file. */
+    private <T> T loadSource(String name, String source, LoadBuffer fn,
+                             BiFunction<Core, Pointer, T> wrap) {
+        byte[] n = Core.cstr(name, "name");
+        byte[] s = Core.bytes(source);
+        return core.locked(() -> {
+            PointerByReference out = new PointerByReference();
+            open().check(fn.call(out, core.engine, n, Core.buffer(s), new SizeT(s.length)));
+            return wrap.apply(core, out.getValue());
+        });
+    }
+
+    /** Loads and checks the instrument script at {@code path}. */
+    public Instrument loadInstrument(Path path) {
+        return load(path, core.lib::vep_instrument_load_file, Instrument::new);
     }
 
     /** Loads an instrument from {@code source}; {@code name} is used in messages. */
     public Instrument loadInstrumentSource(String name, String source) {
-        byte[] n = Core.cstr(name, "name");
-        byte[] s = Core.bytes(source);
-        return core.locked(() -> {
-            PointerByReference out = new PointerByReference();
-            open().check(core.lib.vep_instrument_load_buffer(out, core.engine, n,
-                                                             Core.buffer(s), new SizeT(s.length)));
-            return new Instrument(core, out.getValue());
-        });
+        return loadSource(name, source, core.lib::vep_instrument_load_buffer, Instrument::new);
     }
 
     /** Loads and checks the plan script at {@code path}. */
     public Plan loadPlan(Path path) {
-        byte[] p = Core.cstr(path.toString(), "path");
-        return core.locked(() -> {
-            PointerByReference out = new PointerByReference();
-            open().check(core.lib.vep_plan_load_file(out, core.engine, p));
-            return new Plan(core, out.getValue());
-        });
+        return load(path, core.lib::vep_plan_load_file, Plan::new);
     }
 
     /** Loads a plan from {@code source}; {@code name} is used in messages. */
     public Plan loadPlanSource(String name, String source) {
-        byte[] n = Core.cstr(name, "name");
-        byte[] s = Core.bytes(source);
-        return core.locked(() -> {
-            PointerByReference out = new PointerByReference();
-            open().check(core.lib.vep_plan_load_buffer(out, core.engine, n, Core.buffer(s),
-                                                       new SizeT(s.length)));
-            return new Plan(core, out.getValue());
-        });
+        return loadSource(name, source, core.lib::vep_plan_load_buffer, Plan::new);
     }
 
     /** Loads the migration script at {@code path}. */
     public Migration loadMigration(Path path) {
-        byte[] p = Core.cstr(path.toString(), "path");
-        return core.locked(() -> {
-            PointerByReference out = new PointerByReference();
-            open().check(core.lib.vep_migration_load_file(out, core.engine, p));
-            return new Migration(core, out.getValue());
-        });
+        return load(path, core.lib::vep_migration_load_file, Migration::new);
     }
 
     /** Loads a migration from {@code source}; {@code name} is used in messages. */
     public Migration loadMigrationSource(String name, String source) {
-        byte[] n = Core.cstr(name, "name");
-        byte[] s = Core.bytes(source);
-        return core.locked(() -> {
-            PointerByReference out = new PointerByReference();
-            open().check(core.lib.vep_migration_load_buffer(out, core.engine, n,
-                                                            Core.buffer(s), new SizeT(s.length)));
-            return new Migration(core, out.getValue());
-        });
+        return loadSource(name, source, core.lib::vep_migration_load_buffer, Migration::new);
     }
 
     /**

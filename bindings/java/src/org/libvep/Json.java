@@ -22,6 +22,7 @@ final class Json {
     private final String text;
     private int pos;
 
+    /** A reader of {@code text}, at its start. */
     private Json(String text) {
         this.text = text;
     }
@@ -51,10 +52,12 @@ final class Json {
         return (Map<String, Object>) v;
     }
 
+    /** The error {@code what}, naming the offset it was found at. */
     private IllegalArgumentException error(String what) {
         return new IllegalArgumentException("JSON: " + what + " at offset " + pos);
     }
 
+    /** Skips JSON white space (space, tab, line feed, carriage return). */
     private void skipSpace() {
         while (pos < text.length()) {
             char c = text.charAt(pos);
@@ -64,6 +67,7 @@ final class Json {
         }
     }
 
+    /** Any value, at most {@link #MAX_DEPTH} levels deep. */
     private Object value(int depth) {
         if (depth > MAX_DEPTH)
             throw error("nesting too deep");
@@ -93,72 +97,77 @@ final class Json {
         }
     }
 
+    /** The literal {@code word} (true, false, null), or an error. */
     private void literal(String word) {
         if (!text.startsWith(word, pos))
             throw error("expected " + word);
         pos += word.length();
     }
 
+    /** An object (pos at its '{'): members in document order, no duplicate names. */
     private Map<String, Object> object(int depth) {
         Map<String, Object> m = new LinkedHashMap<>();
-        pos++;
-        skipSpace();
-        if (pos < text.length() && text.charAt(pos) == '}') {
-            pos++;
-            return m;
-        }
-        for (;;) {
-            skipSpace();
-            if (pos >= text.length() || text.charAt(pos) != '"')
-                throw error("expected a member name");
-            int at = pos;
-            String key = string();
-            skipSpace();
-            expect(':');
-            skipSpace();
-            Object v = value(depth + 1);
-            if (m.containsKey(key)) {
-                pos = at;
-                throw error("duplicate member \"" + key + "\"");
-            }
-            m.put(key, v);
-            skipSpace();
-            if (pos < text.length() && text.charAt(pos) == ',') {
-                pos++;
-                continue;
-            }
-            expect('}');
-            return m;
-        }
+        elements('}', () -> member(m, depth));
+        return m;
     }
 
+    /** One "name": value member of an object into {@code m} (pos at the name). */
+    private void member(Map<String, Object> m, int depth) {
+        if (pos >= text.length() || text.charAt(pos) != '"')
+            throw error("expected a member name");
+        int at = pos;
+        String key = string();
+        skipSpace();
+        expect(':');
+        skipSpace();
+        Object v = value(depth + 1);
+        if (m.containsKey(key)) {
+            pos = at;
+            throw error("duplicate member \"" + key + "\"");
+        }
+        m.put(key, v);
+    }
+
+    /** An array (pos at its '['). */
     private List<Object> array(int depth) {
         List<Object> a = new ArrayList<>();
+        elements(']', () -> a.add(value(depth + 1)));
+        return a;
+    }
+
+    /**
+     * The comma-separated elements of an object or an array, from its
+     * opening bracket (pos) to {@code close}: {@code element} reads each,
+     * called with pos at it.
+     */
+    private void elements(char close, Runnable element) {
         pos++;
         skipSpace();
-        if (pos < text.length() && text.charAt(pos) == ']') {
+        if (pos < text.length() && text.charAt(pos) == close) {
             pos++;
-            return a;
+            return;
         }
         for (;;) {
             skipSpace();
-            a.add(value(depth + 1));
+            element.run();
             skipSpace();
             if (pos < text.length() && text.charAt(pos) == ',') {
                 pos++;
                 continue;
             }
-            expect(']');
-            return a;
+            expect(close);
+            return;
         }
     }
 
+    /** The character {@code c}, or an error. */
     private void expect(char c) {
         if (pos >= text.length() || text.charAt(pos) != c)
             throw error("expected '" + c + "'");
         pos++;
     }
 
+    /** A string (pos at its opening quote), its escapes decoded. */
     private String string() {
         StringBuilder b = new StringBuilder();
         pos++;
@@ -208,6 +217,7 @@ final class Json {
         return new String(new char[] {hi, lo});
     }
 
+    /** The four hex digits of a \\u escape, as a UTF-16 unit. */
     private char hex4() {
         if (pos + 4 > text.length())
             throw error("short \\u escape");
@@ -221,6 +231,7 @@ final class Json {
         return (char) v;
     }
 
+    /** A number: Long when integral and in range, BigInteger beyond, else Double. */
     private Object number() {
         int start = pos;
         boolean integral = true;
@@ -252,6 +263,7 @@ final class Json {
         return big.bitLength() < 64 ? (Object) big.longValue() : big;
     }
 
+    /** Skips a run of digits; whether there was one. */
     private boolean digits() {
         int start = pos;
         while (pos < text.length() && text.charAt(pos) >= '0' && text.charAt(pos) <= '9')

@@ -2,7 +2,6 @@ package org.libvep;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.PointerByReference;
 import java.util.Map;
 import org.libvep.LibVep.SizeT;
 
@@ -13,28 +12,15 @@ import org.libvep.LibVep.SizeT;
  * ending in Json give the exact bytes libvep wrote.  Used under its
  * engine's lock.
  */
-public final class Plan implements AutoCloseable {
-    final Core core;
-    private volatile Pointer ptr;
-    private final String id;
-    private final String version;
-    private final String sha256;
+public final class Plan extends CheckedScript {
     private final String instrument;
 
+    /** Takes ownership of the loaded plan {@code ptr}. */
     Plan(Core core, Pointer ptr) {
-        this.core = core;
-        this.ptr = ptr;
-        this.id = Core.utf8(core.lib.vep_plan_id(ptr));
-        this.version = Core.utf8(core.lib.vep_plan_version(ptr));
-        this.sha256 = Core.utf8(core.lib.vep_plan_sha256(ptr));
+        super(core, ptr, "plan", core.lib::vep_plan_free, core.lib::vep_plan_id,
+              core.lib::vep_plan_version, core.lib::vep_plan_sha256, core.lib::vep_plan_run_tests,
+              core.lib::vep_plan_lint, core.lib::vep_plan_describe);
         this.instrument = Core.utf8(core.lib.vep_plan_instrument(ptr));
-    }
-
-    /** The C handle; refuses a closed plan.  Called under the lock. */
-    Pointer handle() {
-        if (ptr == null)
-            throw new IllegalStateException("the plan is closed");
-        return ptr;
     }
 
     /** vep_plan_options in binding memory; the strings must outlive the call. */
@@ -44,21 +30,6 @@ public final class Plan implements AutoCloseable {
         o.agency = agency;
         o.language = language;
         return o;
-    }
-
-    /** The plan's id. */
-    public String id() {
-        return id;
-    }
-
-    /** The plan's semantic version. */
-    public String version() {
-        return version;
-    }
-
-    /** The SHA-256 of its script sources. */
-    public String sha256() {
-        return sha256;
     }
 
     /** The id of the instrument whose results it takes. */
@@ -92,85 +63,10 @@ public final class Plan implements AutoCloseable {
     public byte[] evaluateJson(byte[] result, byte[] context, String agency, String language) {
         Memory ag = Core.memory(agency, "agency");
         Memory lang = Core.memory(language, "language");
-        return core.locked(() -> {
-            LibVep.PlanOptions opts = options(ag, lang);
-            PointerByReference out = new PointerByReference();
-            core.check(core.lib.vep_plan_evaluate(out, handle(), Core.buffer(result),
-                                                  new SizeT(result.length), Core.buffer(context),
-                                                  new SizeT(context.length), opts));
-            return core.take(out);
-        });
-    }
-
-    /** Runs the plan's own test cases (with "never_held": rules no case made hold). */
-    public Map<String, Object> runTests() {
-        return Json.parseObject(runTestsJson());
-    }
-
-    /** The test report, as the exact bytes libvep wrote. */
-    public byte[] runTestsJson() {
-        return core.locked(() -> {
-            PointerByReference out = new PointerByReference();
-            Memory failed = Core.sizeOut();
-            core.check(core.lib.vep_plan_run_tests(out, failed, handle()));
-            return core.take(out);
-        });
-    }
-
-    /** Likely mistakes in the plan script. */
-    public Map<String, Object> lint() {
-        return Json.parseObject(lintJson());
-    }
-
-    /** The lint document, as the exact bytes libvep wrote. */
-    public byte[] lintJson() {
-        return core.locked(() -> {
-            PointerByReference out = new PointerByReference();
-            Memory count = Core.sizeOut();
-            core.check(core.lib.vep_plan_lint(out, count, handle()));
-            return core.take(out);
-        });
-    }
-
-    /** The plan script described in its first language. */
-    public Map<String, Object> describe() {
-        return describe(null);
-    }
-
-    /** The plan script described with texts in {@code lang} (null: the first). */
-    public Map<String, Object> describe(String lang) {
-        return Json.parseObject(describeJson(lang));
-    }
-
-    /** The description, as the exact bytes libvep wrote. */
-    public byte[] describeJson(String lang) {
-        byte[] l = Core.cstr(lang, "lang");
-        return core.locked(() -> {
-            PointerByReference out = new PointerByReference();
-            core.check(core.lib.vep_plan_describe(out, handle(), l));
-            return core.take(out);
-        });
-    }
-
-    /** Frees the plan; closing again does nothing. */
-    @Override
-    public void close() {
-        core.locked(() -> {
-            if (ptr != null) {
-                core.lib.vep_plan_free(ptr);
-                ptr = null;
-            }
-            return null;
-        });
-    }
-
-    /** Whether close() was called. */
-    public boolean isClosed() {
-        return ptr == null;
-    }
-
-    @Override
-    public String toString() {
-        return "Plan[" + id + " " + version + "]";
+        return callOut((out, h) -> core.lib.vep_plan_evaluate(out, h, Core.buffer(result),
+                                                              new SizeT(result.length),
+                                                              Core.buffer(context),
+                                                              new SizeT(context.length),
+                                                              options(ag, lang)));
     }
 }

@@ -5,6 +5,7 @@ import static org.libvep.Assert.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Host functions: Java functions that scripts call as host.NAME(...),
@@ -34,6 +35,7 @@ public class HostTest {
           end }
         """;
 
+    /** An assessment of the "jh" instruments: A present. */
     static String doc() {
         return "{ \"instrument\": { \"id\": \"jh\", \"version\": \"1.0.0\" },"
             + " \"subject\": { \"id\": \"P-1\" }, \"assessor\": { \"id\": \"A-1\", \"role\": \"r\" },"
@@ -64,6 +66,7 @@ public class HostTest {
         });
     }
 
+    /** The {@code member} of the score {@code id} in the result {@code r}. */
     static Object score(Map<String, Object> r, String id, String member) {
         for (Object s : (List<?>) r.get("scores"))
             if (id.equals(((Map<?, ?>) s).get("id")))
@@ -71,6 +74,29 @@ public class HostTest {
         throw new AssertionError("no score " + id);
     }
 
+    /** An instrument with one host function, whose score "i" returns host.bump(1). */
+    static final String BUMP = """
+        instrument { id = "jh", version = "1.0.0", languages = { "en" }, title = "H" }
+        host_function "bump" { signature = "int64 (int64 n)" }
+        item "A" { type = "presence", text = "A?" }
+        score "i" { rule = "function", uses = { "A" }, fn = function(a) return host.bump(1) end }
+        """;
+
+    /**
+     * The VepHostException of scoring {@link #doc} with {@code src} (loaded
+     * as {@code name}) in a new engine, after {@code register} registered
+     * its host functions.
+     */
+    static VepHostException scoreFails(String name, String src, Consumer<Engine> register) {
+        try (Engine e = new Engine()) {
+            register.accept(e);
+            try (Instrument ins = e.loadInstrumentSource(name, src)) {
+                return raises(VepHostException.class, () -> ins.score(doc()));
+            }
+        }
+    }
+
+    /** Every type crosses to Java and back, UTF-8 intact; the result lists the calls. */
     void testEveryTypeBothWays() {
         List<Object> seen = new ArrayList<>();
         try (Engine e = new Engine()) {
@@ -98,6 +124,7 @@ public class HostTest {
         }
     }
 
+    /** int64 extremes round trip, an Integer result is taken, a null string is nil. */
     void testIntegralReturnsAndExtremes() {
         String src = """
             instrument { id = "jh", version = "1.0.0", languages = { "en" }, title = "H" }
@@ -127,6 +154,7 @@ public class HostTest {
         }
     }
 
+    /** A Java exception is the cause of the VepHostException, and leaves no stale cause. */
     void testJavaExceptionIsAHostException() {
         IllegalStateException boom = new IllegalStateException("records unavailable");
         try (Engine e = new Engine()) {
@@ -159,75 +187,50 @@ public class HostTest {
         }
     }
 
+    /** An Error, not only an Exception, is caught and becomes the cause. */
     void testErrorsOfEveryKindStayInJava() {
-        try (Engine e = new Engine()) {
-            e.registerHostFunction("bump", "int64 (int64 n)", a -> {
+        VepHostException x = scoreFails("err.lua", BUMP, e -> e.registerHostFunction(
+            "bump", "int64 (int64 n)", a -> {
                 throw new AssertionError("an Error, not an Exception");
-            });
-            String src = """
-                instrument { id = "jh", version = "1.0.0", languages = { "en" }, title = "H" }
-                host_function "bump" { signature = "int64 (int64 n)" }
-                item "A" { type = "presence", text = "A?" }
-                score "i" { rule = "function", uses = { "A" }, fn = function(a) return host.bump(1) end }
-                """;
-            try (Instrument ins = e.loadInstrumentSource("err.lua", src)) {
-                VepHostException x = raises(VepHostException.class, () -> ins.score(doc()));
-                check(x.getCause() instanceof AssertionError, "cause " + x.getCause());
-                contains(x.getMessage(), "an Error, not an Exception", "message");
-            }
-        }
+            }));
+        check(x.getCause() instanceof AssertionError, "cause " + x.getCause());
+        contains(x.getMessage(), "an Error, not an Exception", "message");
     }
 
+    /** A result of the wrong type, a string with a NUL, a NaN: refused, naming the function. */
     void testWrongReturnType() {
-        String src = """
-            instrument { id = "jh", version = "1.0.0", languages = { "en" }, title = "H" }
-            host_function "bump" { signature = "int64 (int64 n)" }
-            item "A" { type = "presence", text = "A?" }
-            score "i" { rule = "function", uses = { "A" }, fn = function(a) return host.bump(1) end }
-            """;
         Object[][] cases = {
             {"a string", "java.lang.String"}, {null, "null"}, {1.5, "java.lang.Double"},
             {true, "java.lang.Boolean"},
         };
         for (Object[] c : cases) {
-            try (Engine e = new Engine()) {
-                e.registerHostFunction("bump", "int64 (int64 n)", a -> c[0]);
-                try (Instrument ins = e.loadInstrumentSource("wrong.lua", src)) {
-                    VepHostException x = raises(VepHostException.class, () -> ins.score(doc()));
-                    contains(x.getMessage(), "host function 'bump'", "names the function");
-                    contains(x.getMessage(), "returned " + c[1] + " where int64 was declared",
-                             "says what was returned");
-                    check(x.getCause() instanceof ClassCastException, "cause " + x.getCause());
-                }
-            }
+            VepHostException x = scoreFails("wrong.lua", BUMP,
+                e -> e.registerHostFunction("bump", "int64 (int64 n)", a -> c[0]));
+            contains(x.getMessage(), "host function 'bump'", "names the function");
+            contains(x.getMessage(), "returned " + c[1] + " where int64 was declared",
+                     "says what was returned");
+            check(x.getCause() instanceof ClassCastException, "cause " + x.getCause());
         }
         // A string with a NUL cannot reach C whole: refused, naming the function.
-        try (Engine e = new Engine()) {
-            e.registerHostFunction("greet", "string (int64 n)", a -> "a\0b");
-            String s = src.replace("\"bump\" { signature = \"int64 (int64 n)\" }",
-                                   "\"greet\" { signature = \"string (int64 n)\" }")
-                .replace("return host.bump(1)", "return 0, host.greet(1)");
-            try (Instrument ins = e.loadInstrumentSource("nul.lua", s)) {
-                VepHostException x = raises(VepHostException.class, () -> ins.score(doc()));
-                contains(x.getMessage(), "host function 'greet'", "names the function");
-                contains(x.getMessage(), "NUL", "says why");
-            }
-        }
+        String nul = BUMP.replace("\"bump\" { signature = \"int64 (int64 n)\" }",
+                                  "\"greet\" { signature = \"string (int64 n)\" }")
+            .replace("return host.bump(1)", "return 0, host.greet(1)");
+        VepHostException x = scoreFails("nul.lua", nul,
+            e -> e.registerHostFunction("greet", "string (int64 n)", a -> "a\0b"));
+        contains(x.getMessage(), "host function 'greet'", "names the function");
+        contains(x.getMessage(), "NUL", "says why");
         // A double that scripts cannot use is refused by the library.
-        try (Engine e = new Engine()) {
-            e.registerHostFunction("half", "double (double x)", a -> Double.NaN);
-            String s = src.replace("\"bump\" { signature = \"int64 (int64 n)\" }",
-                                   "\"half\" { signature = \"double (double x)\" }")
-                .replace("host.bump(1)", "host.half(1.5)");
-            try (Instrument ins = e.loadInstrumentSource("nan.lua", s)) {
-                VepHostException x = raises(VepHostException.class, () -> ins.score(doc()));
-                check(x.diagnostics().stream().anyMatch(d -> d.rule().equals("host_result")),
-                      "host_result: " + x.diagnostics());
-                contains(x.getMessage(), "NaN", "says NaN");
-            }
-        }
+        String nan = BUMP.replace("\"bump\" { signature = \"int64 (int64 n)\" }",
+                                  "\"half\" { signature = \"double (double x)\" }")
+            .replace("host.bump(1)", "host.half(1.5)");
+        x = scoreFails("nan.lua", nan,
+            e -> e.registerHostFunction("half", "double (double x)", a -> Double.NaN));
+        check(x.diagnostics().stream().anyMatch(d -> d.rule().equals("host_result")),
+              "host_result: " + x.diagnostics());
+        contains(x.getMessage(), "NaN", "says NaN");
     }
 
+    /** A script may catch a host failure with pcall and go on. */
     void testScriptMayHandleTheFailure() {
         String src = """
             instrument { id = "jh", version = "1.0.0", languages = { "en" }, title = "H" }
@@ -266,18 +269,14 @@ public class HostTest {
               return host.absent(1)
             end }
             """;
-        try (Engine e = new Engine()) {
-            e.registerHostFunction("bump", "int64 (int64 n)", a -> {
+        VepHostException x = scoreFails("caught.lua", src, e -> e.registerHostFunction(
+            "bump", "int64 (int64 n)", a -> {
                 throw new RuntimeException("caught by the script");
-            });
-            try (Instrument ins = e.loadInstrumentSource("caught.lua", src)) {
-                VepHostException x = raises(VepHostException.class, () -> ins.score(doc()));
-                contains(x.getMessage(), "host function 'absent'", "names the missing function");
-                check(x.diagnostics().stream().anyMatch(d -> d.rule().equals("host_missing")),
-                      "host_missing: " + x.diagnostics());
-                check(x.getCause() == null, "no cause from the caught failure: " + x.getCause());
-            }
-        }
+            }));
+        contains(x.getMessage(), "host function 'absent'", "names the missing function");
+        check(x.diagnostics().stream().anyMatch(d -> d.rule().equals("host_missing")),
+              "host_missing: " + x.diagnostics());
+        check(x.getCause() == null, "no cause from the caught failure: " + x.getCause());
     }
 
     /**
@@ -286,12 +285,6 @@ public class HostTest {
      * engine works on afterwards.
      */
     void testHostFunctionMayNotReenterTheEngine() {
-        String src = """
-            instrument { id = "jh", version = "1.0.0", languages = { "en" }, title = "H" }
-            host_function "bump" { signature = "int64 (int64 n)" }
-            item "A" { type = "presence", text = "A?" }
-            score "i" { rule = "function", uses = { "A" }, fn = function(a) return host.bump(1) end }
-            """;
         try (Engine e = new Engine()) {
             Instrument[] self = new Instrument[1];
             boolean[] reenter = {true};
@@ -300,7 +293,7 @@ public class HostTest {
                     self[0].close();
                 return 2L;
             });
-            try (Instrument ins = e.loadInstrumentSource("reenter.lua", src)) {
+            try (Instrument ins = e.loadInstrumentSource("reenter.lua", BUMP)) {
                 self[0] = ins;
                 VepHostException x = raises(VepHostException.class, () -> ins.score(doc()));
                 check(x.getCause() instanceof IllegalStateException, "cause " + x.getCause());
@@ -313,6 +306,7 @@ public class HostTest {
         }
     }
 
+    /** A declared function not registered, and a registered one not declared. */
     void testMissingAndUndeclared() {
         String src = """
             instrument { id = "jh", version = "1.0.0", languages = { "en" }, title = "H" }
@@ -321,45 +315,32 @@ public class HostTest {
             score "i" { rule = "function", uses = { "A" }, fn = function(a)
               if host.absent("x") then return 1 end return 0 end }
             """;
-        try (Engine e = new Engine(); Instrument ins = e.loadInstrumentSource("absent.lua", src)) {
-            VepHostException x = raises(VepHostException.class, () -> ins.score(doc()));
-            check(x.diagnostics().stream().anyMatch(d -> d.rule().equals("host_missing")),
-                  "host_missing: " + x.diagnostics());
-            contains(x.getMessage(), "absent", "names the function");
-            check(x.getCause() == null, "no Java cause");
-        }
-        try (Engine e = new Engine()) {
-            e.registerHostFunction("bump", "int64 (int64 n)", a -> 1L);
-            String s = src.replace("host.absent(\"x\")", "host.bump(1) == 1");
-            try (Instrument ins = e.loadInstrumentSource("undeclared.lua", s)) {
-                VepHostException x = raises(VepHostException.class, () -> ins.score(doc()));
-                contains(x.getMessage(), "not declared by the script", "undeclared");
-            }
-        }
+        VepHostException x = scoreFails("absent.lua", src, e -> { });
+        check(x.diagnostics().stream().anyMatch(d -> d.rule().equals("host_missing")),
+              "host_missing: " + x.diagnostics());
+        contains(x.getMessage(), "absent", "names the function");
+        check(x.getCause() == null, "no Java cause");
+        String s = src.replace("host.absent(\"x\")", "host.bump(1) == 1");
+        x = scoreFails("undeclared.lua", s,
+                       e -> e.registerHostFunction("bump", "int64 (int64 n)", a -> 1L));
+        contains(x.getMessage(), "not declared by the script", "undeclared");
     }
 
+    /** Arguments of the wrong type are refused before the Java function runs. */
     void testArgumentsCheckedBeforeJava() {
-        String src = """
-            instrument { id = "jh", version = "1.0.0", languages = { "en" }, title = "H" }
-            host_function "bump" { signature = "int64 (int64 n)" }
-            item "A" { type = "presence", text = "A?" }
-            score "i" { rule = "function", uses = { "A" }, fn = function(a) return host.bump("x") end }
-            """;
+        String src = BUMP.replace("host.bump(1)", "host.bump(\"x\")");
         List<Object> seen = new ArrayList<>();
-        try (Engine e = new Engine()) {
-            e.registerHostFunction("bump", "int64 (int64 n)", a -> {
+        VepHostException x = scoreFails("args.lua", src, e -> e.registerHostFunction(
+            "bump", "int64 (int64 n)", a -> {
                 seen.add(a[0]);
                 return 1L;
-            });
-            try (Instrument ins = e.loadInstrumentSource("args.lua", src)) {
-                VepHostException x = raises(VepHostException.class, () -> ins.score(doc()));
-                check(x.diagnostics().stream().anyMatch(d -> d.rule().equals("host_argument")),
-                      "host_argument: " + x.diagnostics());
-                eq(List.of(), seen, "the Java function was not called");
-            }
-        }
+            }));
+        check(x.diagnostics().stream().anyMatch(d -> d.rule().equals("host_argument")),
+              "host_argument: " + x.diagnostics());
+        eq(List.of(), seen, "the Java function was not called");
     }
 
+    /** hostFunctions() lists the registered functions; bad names and signatures are refused. */
     void testRegistry() {
         try (Engine e = new Engine()) {
             eq(List.of(), e.hostFunctions(), "none at first");
@@ -388,6 +369,7 @@ public class HostTest {
         }
     }
 
+    /** Host functions still work after Engine.close() and garbage collection. */
     void testCallbacksOutliveTheEngineObject() {
         List<Object> seen = new ArrayList<>();
         Instrument ins;
@@ -421,6 +403,7 @@ public class HostTest {
                     add = { intervention = "TALK", priority = 1 } }
         """;
 
+    /** A plan rule's host condition calls Java (evaluate, assess); its failure is the cause. */
     void testPlanRuleAsksTheHost() {
         List<Object> seen = new ArrayList<>();
         boolean[] done = {false};
@@ -468,6 +451,7 @@ public class HostTest {
         }
     }
 
+    /** A declaration that does not match the registration, and a call at load, are refused. */
     void testDeclarationsCheckedAtLoad() {
         try (Engine e = new Engine()) {
             List<Object> seen = new ArrayList<>();
@@ -486,12 +470,9 @@ public class HostTest {
         }
     }
 
+    /** An instrument's test cases use the stand-ins, never the host. */
     void testTestCasesUseStandIns() {
-        String src = """
-            instrument { id = "jh", version = "1.0.0", languages = { "en" }, title = "H" }
-            host_function "bump" { signature = "int64 (int64 n)" }
-            item "A" { type = "presence", text = "A?" }
-            score "i" { rule = "function", uses = { "A" }, fn = function(a) return host.bump(1) end }
+        String src = BUMP + """
             test "stand-in" { answers = { A = "present" }, host = { bump = 5 },
                               expect = { scores = { i = 5 } } }
             """;
@@ -520,6 +501,7 @@ public class HostTest {
         }
     }
 
+    /** The bundled host plan example: its cases, its calls, and an agency's view. */
     void testBundledHostPlanExample() {
         List<Object> seen = new ArrayList<>();
         try (Engine e = new Engine()) {
