@@ -25,6 +25,7 @@
 ** default hooks, never changed here) is freed before returning.
 */
 #include <string.h>
+#include "json_check.h"
 #include "answers.h"
 #include "utf8.h"
 
@@ -78,6 +79,10 @@ static cJSON *parse(vep_reader *r, const char *json, size_t len)
     }
     root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
     off = (end != NULL && end >= json) ? (size_t)(end - json) : 0;
+    if (root == NULL && vep__json_well_formed(json, len)) {
+        r->nomem = 1;             /* cJSON ran out of memory, not of JSON */
+        return NULL;
+    }
     if (root == NULL) {
         syntax_error(r, json, len, off, "syntax error");
         return NULL;

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <cJSON.h>
+#include "json_check.h"
 #include "engine.h"
 #include "jsonw.h"
 #include "semver.h"
@@ -564,6 +565,8 @@ vep_status vep__migrate(vep_engine *e, const vep_migration_model *m,
     r.e = e;
     r.m = m;
     r.root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    if (r.root == NULL && vep__json_well_formed(json, len))
+        return vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
     if (r.root == NULL) {
         problem(&r, "$", NULL, "json_syntax", "the assessment is not valid JSON (near byte %zu)",
                 end && end >= json ? (size_t)(end - json) : (size_t)0);

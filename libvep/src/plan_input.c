@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include "json_check.h"
 #include "plan_input.h"
 #include "date.h"
 #include "utf8.h"
@@ -200,6 +201,10 @@ cJSON *vep__pin_parse(vep_pin *p, const char *json, size_t len, const char *what
         return NULL;
     }
     root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    if (root == NULL && vep__json_well_formed(json, len)) {
+        p->nomem = 1;             /* cJSON ran out of memory, not of JSON */
+        return NULL;
+    }
     off = end != NULL && end >= json && (size_t)(end - json) <= len
               ? (size_t)(end - json) : len;
     if (root != NULL) {

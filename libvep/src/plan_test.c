@@ -47,17 +47,22 @@ static void fail(vep_jsonw *w, int *failures, const char *fmt, ...)
 }
 
 /* A new array of the strings at `field` of each object of `arr` (or of
-** each string of `arr` when field is NULL), for comparing lists. */
+** each string of `arr` when field is NULL), for comparing lists; NULL
+** when out of memory (never a shorter list). */
 static cJSON *project(const cJSON *arr, const char *field)
 {
-    cJSON *out = cJSON_CreateArray();
+    cJSON *out = cJSON_CreateArray(), *x;
     const cJSON *e;
     if (out == NULL)
         return NULL;
     cJSON_ArrayForEach(e, arr) {
         const cJSON *v = field ? cJSON_GetObjectItemCaseSensitive(e, field) : e;
-        cJSON_AddItemToArray(out, cJSON_IsString(v) ? cJSON_CreateString(v->valuestring)
-                                                    : cJSON_CreateNull());
+        x = cJSON_IsString(v) ? cJSON_CreateString(v->valuestring) : cJSON_CreateNull();
+        if (x == NULL || !cJSON_AddItemToArray(out, x)) {
+            cJSON_Delete(x);
+            cJSON_Delete(out);
+            return NULL;
+        }
     }
     return out;
 }
@@ -69,6 +74,8 @@ static void expect(vep_jsonw *w, int *failures, const char *key,
     char *ws = cJSON_PrintUnformatted(want);
     char *gs = got ? cJSON_PrintUnformatted(got) : NULL;
     int same;
+    if (ws == NULL || (got != NULL && gs == NULL))
+        w->b->failed = 1;         /* out of memory: the report fails */
     if (cJSON_IsFalse(want))
         same = got == NULL || cJSON_IsNull(got);
     else
@@ -157,9 +164,13 @@ static void check_plan(vep_jsonw *w, int *failures, const cJSON *want,
         if (where[k].count) {
             num = cJSON_CreateNumber(cJSON_IsArray(got) ? cJSON_GetArraySize(got) : 0);
             got = num;
+            if (num == NULL)
+                w->b->failed = 1;     /* out of memory: the report fails */
         } else if (where[k].each) {
             list = project(got, where[k].each[0] ? where[k].each : NULL);
             got = list;
+            if (list == NULL)
+                w->b->failed = 1;
         }
         expect(w, failures, e->string, e, got);
         cJSON_Delete(list);

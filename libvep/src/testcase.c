@@ -37,6 +37,8 @@ static void expect_value(vep_jsonw *w, int *failures, const char *what,
     char *ws = cJSON_PrintUnformatted(want);
     char *gs = got ? cJSON_PrintUnformatted(got) : NULL;
     int same;
+    if (ws == NULL || (got != NULL && gs == NULL))
+        w->b->failed = 1;         /* out of memory: the report fails */
     if (cJSON_IsNumber(want) && cJSON_IsNumber(got))
         same = fabs(want->valuedouble - got->valuedouble) <= 1e-9 * (1 + fabs(want->valuedouble));
     else if (cJSON_IsFalse(want) && (got == NULL || cJSON_IsNull(got)) && strcmp(what, "level") == 0)
