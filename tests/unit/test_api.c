@@ -2,14 +2,14 @@
 ** test_api.c -- the public API as a host sees it: argument checks, status
 ** names, versions, options, error messages and diagnostics, the result
 ** and report documents of the bundled instruments, byte-stable scoring,
-** the allocator hook, out-of-memory at every allocation, and threads.
+** the allocator hook and out-of-memory at every allocation (engines in
+** parallel threads: test_threads.c).
 **
 ** VEP_TEST_QUICK=1 (the default under valgrind) samples the out-of-memory
 ** loops (every one of the first 20 allocations, then about 120 points
-** spread over the rest) and scores 20 times per thread instead of 200.
+** spread over the rest).
 */
 #include "api_fixture.h"
-#include <pthread.h>
 
 #define SCREEN "instruments/screening/vep-screen.lua"
 #define RNA "instruments/rna/vep-rna.lua"
@@ -640,77 +640,6 @@ static void test_oom_functions_and_run_tests(void **state)
     fx_rmtree(dir);
 }
 
-/* ---- Threads ---------------------------------------------------------- */
-
-typedef struct worker {
-    pthread_t tid;
-    const char *path, *doc, *want;
-    int rounds, mismatches;
-    vep_status st;
-} worker;
-
-static void *work(void *arg)
-{
-    worker *w = arg;
-    vep_engine *e = NULL;
-    vep_instrument *ins = NULL;
-    char *out;
-    int i;
-    vep_engine_options o = VEP_ENGINE_OPTIONS_INIT;
-    /* The time limit is wall-clock: generous, for slow runs (valgrind
-    ** runs the threads one at a time). */
-    o.time_limit_ms = 600000;
-    w->st = vep_engine_new(&e, &o);
-    if (w->st == VEP_OK)
-        w->st = vep_instrument_load_file(&ins, e, w->path);
-    for (i = 0; w->st == VEP_OK && i < w->rounds; i++) {
-        out = NULL;
-        w->st = vep_score(&out, ins, w->doc, strlen(w->doc));
-        if (w->st == VEP_OK && strcmp(out, w->want) != 0)
-            w->mismatches++;
-        vep_free(out);
-    }
-    vep_instrument_free(ins);
-    vep_engine_free(e);
-    return NULL;
-}
-
-static void test_threads(void **state)
-{
-    vep_engine *e = fx_engine_with(NULL, 0, 0, 0);
-    vep_instrument *ins = fx_load_file(e, SCREEN);
-    char *doc = fx_read(fx_path(POSITIVE), NULL);
-    char *want = fx_score_copy(ins, doc);
-    worker w[8];
-    char path[4096];
-    int i, started = 0, joined = 0;
-    (void)state;
-    snprintf(path, sizeof path, "%s", fx_path(SCREEN));
-    for (i = 0; i < 8; i++) {
-        memset(&w[i], 0, sizeof w[i]);
-        w[i].path = path;
-        w[i].doc = doc;
-        w[i].want = want;
-        w[i].rounds = fx_quick() ? 20 : 200;
-        if (pthread_create(&w[i].tid, NULL, work, &w[i]) == 0)
-            started++;
-        else
-            break;
-    }
-    for (i = 0; i < started; i++)   /* all of them, before any assertion */
-        joined += pthread_join(w[i].tid, NULL) == 0;
-    assert_int_equal(started, 8);
-    assert_int_equal(joined, 8);
-    for (i = 0; i < 8; i++) {
-        assert_int_equal(w[i].st, VEP_OK);
-        assert_int_equal(w[i].mismatches, 0);
-    }
-    free(want);
-    free(doc);
-    vep_instrument_free(ins);
-    vep_engine_free(e);
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -733,7 +662,6 @@ int main(void)
         cmocka_unit_test(test_oom_validate),
         cmocka_unit_test(test_oom_describe_and_diag_json),
         cmocka_unit_test(test_oom_functions_and_run_tests),
-        cmocka_unit_test(test_threads),
     };
     fx_run(tests);
 }
