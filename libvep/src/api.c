@@ -278,6 +278,12 @@ vep_status vep__assess(vep_instrument *ins, const char *json, size_t len,
         goto done;
     ctx.out = &outputs;
     st = vep__score(&ctx);
+    if (st == VEP_OK && log.full) {   /* a script caught the error: still */
+        vep__diag_add(&e->diags, NULL, 0, NULL, NULL, "host_limit", "the host "
+                      "calls of this assessment, recorded with their arguments, "
+                      "pass %u KiB", (unsigned)(VEP_HOST_LOG_MAX / 1024));
+        st = VEP_ERR_HOST;
+    }
     if (st != VEP_OK)
         goto done;
     st = vep__judgement_check(&ctx);

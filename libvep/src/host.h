@@ -208,16 +208,24 @@ typedef struct vep_host_record {
     vep_hval result;
 } vep_host_record;
 
+/* The most the record of one run's calls may hold, arguments and answers
+** included: the record lives outside the script's memory cap, so a script
+** calling in a loop must not make the host hold more. */
+#define VEP_HOST_LOG_MAX ((size_t)256 * 1024)
+
 typedef struct vep_host_log {
     const vep_alloc *alloc;
     vep_host_record *v;
-    size_t n;
+    size_t n, cap;
+    size_t bytes;          /* what the records hold                       */
     int nomem;             /* a record could not be kept                  */
+    int full;              /* a record would pass VEP_HOST_LOG_MAX        */
 } vep_host_log;
 
 void vep__host_log_init(vep_host_log *log, const vep_alloc *a);
 void vep__host_log_free(vep_host_log *log);
-/* Keeps a copy of one call; out of memory sets log->nomem. */
+/* Keeps a copy of one call; out of memory sets log->nomem, a record that
+** would pass VEP_HOST_LOG_MAX sets log->full (nothing is kept). */
 void vep__host_log_add(vep_host_log *log, const char *name, const char *by,
                        const vep_hval *args, size_t nargs,
                        const vep_hval *result);

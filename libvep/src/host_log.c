@@ -55,14 +55,28 @@ void vep__host_log_add(vep_host_log *log, const char *name, const char *by,
                        const vep_hval *result)
 {
     vep_host_record *v, *r;
-    size_t i;
+    size_t i, need = sizeof *r + strlen(name) + (by ? strlen(by) : 0) + 2;
 
-    v = vep__realloc(log->alloc, log->v, (log->n + 1) * sizeof *v);
-    if (v == NULL) {
-        log->nomem = 1;
+    for (i = 0; i < nargs; i++)
+        if (args[i].type == VEP_HT_STRING)
+            need += strlen(args[i].s) + 1;
+    if (result->type == VEP_HT_STRING)
+        need += strlen(result->s) + 1;
+    if (log->full || log->bytes + need > VEP_HOST_LOG_MAX) {   /* sticky */
+        log->full = 1;
         return;
     }
-    log->v = v;
+    if (log->n == log->cap) {       /* grows by half: copies stay linear */
+        size_t cap = log->cap ? log->cap + log->cap / 2 + 1 : 8;
+        v = vep__realloc(log->alloc, log->v, cap * sizeof *v);
+        if (v == NULL) {
+            log->nomem = 1;
+            return;
+        }
+        log->v = v;
+        log->cap = cap;
+    }
+    v = log->v;
     r = &v[log->n];
     memset(r, 0, sizeof *r);
     r->name = vep__strdup(log->alloc, name);
@@ -77,6 +91,7 @@ void vep__host_log_add(vep_host_log *log, const char *name, const char *by,
         goto nomem;
     }
     log->n++;
+    log->bytes += need;
     return;
 nomem:
     record_free(log->alloc, r);

@@ -17,6 +17,7 @@
 #include "lauxlib.h"
 #include "host.h"
 #include "sandbox.h"
+#include "sandbox_lib.h"
 
 /* Pushes the string at light userdata 1 (a protected helper, so that a
 ** refused allocation cannot leak the host's copy). */
@@ -44,7 +45,7 @@ static int host_call(lua_State *L)
     vep_hval args[VEP_HOST_MAX_ARGS];
     vep_host_outcome out;
     char err[300];
-    size_t i, n = (size_t)lua_gettop(L), slen;
+    size_t i, n = (size_t)lua_gettop(L), slen, slen_total = 0;
 
     if (br->registry == NULL)
         return vep__sandbox_raise(L, "host_at_load", "host function '%s' "
@@ -100,7 +101,9 @@ static int host_call(lua_State *L)
         if (vep__host_check_arg(h->name, &h->sig, i, &args[i], slen, err,
                                 sizeof err) != 0)
             return vep__sandbox_raise(L, "host_argument", "%s", err);
+        slen_total += slen;
     }
+    vep__sandbox_charge(L, 1 + slen_total / 64);  /* the bytes crossing */
     vep__host_decl_call(h, "script", br->registry, br->stubs, br->alloc, args,
                         &out);
     if (out.status == VEP_ERR_NOMEM)
@@ -112,6 +115,13 @@ static int host_call(lua_State *L)
         if (br->log->nomem) {
             vep__host_outcome_clear(br->alloc, &out);
             return vep__sandbox_raise_nomem(L);
+        }
+        if (br->log->full) {
+            vep__host_outcome_clear(br->alloc, &out);
+            return vep__sandbox_raise(L, "host_limit", "host function '%s': the "
+                                      "calls of this run, recorded with their "
+                                      "arguments for the result, pass %d KiB",
+                                      h->name, (int)(VEP_HOST_LOG_MAX / 1024));
         }
     }
     switch (out.result.type) {

@@ -422,6 +422,13 @@ static vep_status eval_leaf(host_eval *x, const vep_pcond *c)
         goto done;
     }
     vep__host_log_add(&x->f->host_log, h->name, x->by, args, c->nargs, &out.result);
+    if (x->f->host_log.full) {
+        vep__host_outcome_clear(x->a, &out);
+        st = call_failed(x, VEP_ERR_HOST, "host_limit", "the host calls of this "
+                         "evaluation, recorded with their arguments, pass the "
+                         "record's limit");
+        goto done;
+    }
     if (set_fact(x->a, hf, &out.result) != 0 || x->f->host_log.nomem)
         st = VEP_ERR_NOMEM;
     vep__host_outcome_clear(x->a, &out);

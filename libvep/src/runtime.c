@@ -264,7 +264,9 @@ static int view_flag(lua_State *L)
 }
 
 /* Pushes the function named by key: the declaration table of "kind:id",
-** then one table step per '/'-separated part of the path. */
+** then one table step per '/'-separated part of the path, read raw: a
+** rule may have changed another's table while scoring (removed its fn,
+** given it an __index), and no script code may run here. */
 static int push_function(lua_State *L, const char *key)
 {
     const char *slash = strchr(key, '/');
@@ -289,8 +291,10 @@ static int push_function(lua_State *L, const char *key)
         idx = strtol(part, &end, 10);
         if (*end == '\0' && n > 0)
             lua_rawgeti(L, -1, idx);
-        else
-            lua_getfield(L, -1, part);  /* raw enough: declaration tables */
+        else {
+            lua_pushstring(L, part);
+            lua_rawget(L, -2);
+        }
         lua_remove(L, -2);
         slash = next;
     }
@@ -300,11 +304,14 @@ static int push_function(lua_State *L, const char *key)
 typedef struct call_args {
     vep_runtime *rt;
     const vep_fn *fn;
-    int ok;
+    int nres;
 } call_args;
 
-/* Protected: pushes the function and the view table. */
-static int prepare_call(lua_State *L)
+/* The sandboxed run of one function: finds it, builds the view and calls
+** the function with it, leaving `nres` results.  Finding and building
+** run inside the run, so that their failures (the cap refusing memory, a
+** function the script removed) are classified as every other. */
+static int run_function(lua_State *L)
 {
     static const luaL_Reg view[] = {
         { "value", view_value }, { "code", view_code }, { "state", view_state },
@@ -313,16 +320,17 @@ static int prepare_call(lua_State *L)
     call_args *ca = lua_touserdata(L, 1);
     int i;
     lua_settop(L, 0);
-    ca->ok = push_function(L, ca->fn->key);
-    if (!ca->ok)
-        return 0;
+    if (!push_function(L, ca->fn->key))
+        return luaL_error(L, "the function of %s is gone: the script changed "
+                          "its declaration while scoring", ca->fn->key);
     lua_createtable(L, 0, 5);
     for (i = 0; view[i].name; i++) {
         lua_pushlightuserdata(L, ca->rt);
         lua_pushcclosure(L, view[i].func, 1);
         lua_setfield(L, -2, view[i].name);
     }
-    return 2;  /* the function and the view, for the caller's pcall */
+    lua_call(L, 1, ca->nres);
+    return ca->nres;
 }
 
 /* Runs function `fn` with the view; leaves `nres` results on the stack. */
@@ -340,27 +348,9 @@ static vep_status call(vep_ctx *ctx, const vep_fn *fn, int nres)
     base = lua_gettop(L);
     ca.rt = ctx->rt;
     ca.fn = fn;
-    ca.ok = 0;
-    /* prepare_call runs protected and must leave its results: call it
-    ** through lua_pcall directly so the stack it builds survives. */
-    lua_pushcfunction(L, prepare_call);
+    ca.nres = nres;
+    lua_pushcfunction(L, run_function);
     lua_pushlightuserdata(L, &ca);
-    if (lua_pcall(L, 1, LUA_MULTRET, 0) != LUA_OK) {
-        lua_settop(L, base);
-        memset(&err, 0, sizeof err);
-        err.status = VEP_ERR_NOMEM;
-        err.rule = "out_of_memory";
-        snprintf(err.message, sizeof err.message, "out of memory preparing the call");
-        return fn_failed(ctx, fn, &err);
-    }
-    if (!ca.ok || lua_gettop(L) != base + 2) {
-        lua_settop(L, base);
-        memset(&err, 0, sizeof err);
-        err.status = VEP_ERR_INTERNAL;
-        err.rule = "internal";
-        snprintf(err.message, sizeof err.message, "function %s not found when run again", fn->key);
-        return fn_failed(ctx, fn, &err);
-    }
     ctx->rt->current = fn;
     ctx->rt->host.by = fn->key;
     st = vep__sandbox_pcall(ctx->rt->sb, 1, nres, &err);

@@ -154,15 +154,17 @@ static void sb_hook(lua_State *L, lua_Debug *ar);
 
 /* Marks the sandbox tripped by `kind` (the first breach wins and records
 ** where it happened) and makes the hook fire on every instruction of L and
-** of the main thread.  `ar` is the hook's record, or NULL from C code. */
+** of the main thread.  `ar` is the hook's record, or NULL from C code
+** (then the place is the nearest Lua frame: pcall(string.rep, ...)). */
 static void sb_trip(vep_sandbox *sb, lua_State *L, vep_status kind,
                     lua_Debug *ar)
 {
     lua_Debug d;
+    int level = 1;
     if (sb->tripped == VEP_OK) {
         sb->tripped = kind;
-        if (ar == NULL && lua_getstack(L, 1, &d))
-            ar = &d;
+        while (ar == NULL && lua_getstack(L, level++, &d))
+            ar = lua_getinfo(L, "l", &d) && d.currentline > 0 ? &d : NULL;
         if (ar != NULL && lua_getinfo(L, "Sl", ar) && ar->currentline > 0) {
             memcpy(sb->trip_file, ar->short_src, sizeof sb->trip_file);
             sb->trip_file[sizeof sb->trip_file - 1] = '\0';
@@ -265,30 +267,6 @@ int vep__sandbox_raise_nomem(lua_State *L)
     return lua_error(L);
 }
 
-/* Names scripts must not use; reading one is a "forbidden" error. */
-static const char *const removed_names[] = {
-    "collectgarbage", "debug", "dofile", "gcinfo", "getfenv", "io", "load",
-    "loadfile", "loadstring", "module", "newproxy", "next", "os", "package",
-    "print", "setfenv", "unpack", "warn", NULL
-};
-
-/* __index of the environment: every read of an absent global is an error,
-** "forbidden" for removed names, "runtime" for anything else. */
-static int env_index(lua_State *L)
-{
-    const char *name;
-    size_t i;
-    if (lua_type(L, 2) != LUA_TSTRING)
-        return luaL_error(L, "undefined variable (a %s key)",
-                          luaL_typename(L, 2));
-    name = lua_tostring(L, 2);
-    for (i = 0; removed_names[i] != NULL; i++)
-        if (strcmp(name, removed_names[i]) == 0)
-            return vep__sandbox_forbidden(L,
-                "'%s' is not available in instrument scripts", name);
-    return luaL_error(L, "undefined variable '%s'", name);
-}
-
 /* Module names: [A-Za-z0-9_-]+ separated by single dots. */
 static int valid_module_name(const char *s, size_t len)
 {
@@ -335,10 +313,13 @@ int vep__sandbox_compile(lua_State *L, const char *name, const char *src,
     return compile_chunk(L, name, src, len);
 }
 
-/* require(name): asks the host's reader for the module's source, compiles
-** it as text with the script environment, runs it once per sandbox and
-** caches its result (a light userdata marks a module being loaded, so a
-** cycle is an error).  A failing module is not cached. */
+/* require(name): asks the host's reader for the module's source once (a
+** full userdata, which scripts cannot make, keeps it in the cache until
+** the module has run: asking again for a failed module would make the host
+** read and keep the file again, outside the memory cap), compiles it as
+** text with the script environment (charged by its length), runs it once
+** per sandbox and caches its result (a light userdata marks a module being
+** loaded, so a cycle is an error).  A failing module is not cached. */
 static int sb_require(lua_State *L)
 {
     vep_sandbox *sb = sb_from(L);
@@ -347,6 +328,7 @@ static int sb_require(lua_State *L)
     const char *src = NULL, *chunk = NULL;
     char why[256] = "";
     int st;
+    struct module_src { const char *src, *chunk; size_t len; } *c;
 
     lua_settop(L, 1);
     if (!valid_module_name(name, len))
@@ -356,22 +338,33 @@ static int sb_require(lua_State *L)
     st = lua_rawget(L, 2);
     if (lua_touserdata(L, -1) == &key_loaded)
         return luaL_error(L, "circular require of module '%s'", name);
-    if (st != LUA_TNIL)
+    if (st != LUA_TNIL && st != LUA_TUSERDATA)
         return 1;
     if (sb->reader == NULL)
         return vep__sandbox_forbidden(L,
             "require is not available here (module '%s')", name);
-    st = sb->reader(sb->reader_ud, name, &src, &srclen, &chunk, why, sizeof why);
-    if (st == -2) {            /* the host ran out of memory reading it */
-        sb->host_nomem = 1;
-        lua_pushliteral(L, "not enough memory");
-        return lua_error(L);
+    if (st == LUA_TNIL) {
+        st = sb->reader(sb->reader_ud, name, &src, &srclen, &chunk, why, sizeof why);
+        if (st == -2) {        /* the host ran out of memory reading it */
+            sb->host_nomem = 1;
+            lua_pushliteral(L, "not enough memory");
+            return lua_error(L);
+        }
+        if (st != 0) {
+            why[sizeof why - 1] = '\0';
+            return luaL_error(L, "module '%s' not found%s%s", name,
+                              why[0] ? ": " : "", why);
+        }
+        c = lua_newuserdatauv(L, sizeof *c, 0);
+        c->src = src, c->chunk = chunk, c->len = srclen;
+        lua_replace(L, 3);
+        lua_pushvalue(L, 1);
+        lua_pushvalue(L, 3);
+        lua_rawset(L, 2);
     }
-    if (st != 0) {
-        why[sizeof why - 1] = '\0';
-        return luaL_error(L, "module '%s' not found%s%s", name,
-                          why[0] ? ": " : "", why);
-    }
+    c = lua_touserdata(L, 3);
+    src = c->src, chunk = c->chunk, srclen = c->len;
+    vep__sandbox_charge(L, 1 + srclen / COST_BYTES);
     if (src != NULL && srclen > 0 && src[0] == LUA_SIGNATURE[0])
         return vep__sandbox_forbidden(L,
             "module '%s' is a binary chunk; only source is allowed", name);
@@ -391,10 +384,7 @@ static int sb_require(lua_State *L)
         lua_replace(L, 4);
     }
     lua_pushvalue(L, 1);
-    if (st == LUA_OK)
-        lua_pushvalue(L, 4);
-    else
-        lua_pushnil(L);
+    lua_pushvalue(L, st == LUA_OK ? 4 : 3);
     lua_rawset(L, 2);
     return st == LUA_OK ? 1 : lua_error(L);
 }
@@ -411,7 +401,7 @@ static int sb_setup(lua_State *L)
     lua_pushvalue(L, env);
     lua_setfield(L, env, "_G");
     lua_createtable(L, 0, 2);
-    lua_pushcfunction(L, env_index);
+    lua_pushcfunction(L, vep__sandbox_env_index);
     lua_setfield(L, -2, "__index");
     lua_pushboolean(L, 0);
     lua_setfield(L, -2, "__metatable");

@@ -1,5 +1,6 @@
 /*
-** sandbox_lib.c -- the library set scripts see, and the bounded wrappers.
+** sandbox_lib.c -- the library set scripts see, and the bounded wrappers;
+** the names removed from the environment (vep__sandbox_env_index).
 **
 ** The allow-list is `libs` near the end: the base functions assert error
 ** getmetatable ipairs pcall rawequal rawget rawlen rawset select type,
@@ -33,6 +34,8 @@
 **   coroutine.create/wrap   one hook period (what a thread can run before
 **                           its first count hook, which never comes if it
 **                           ends sooner)
+**   the iterator of utf8.codes  1 + continuation bytes it skips/B (a step
+**                           can pass megabytes of them)
 **   other string and utf8 functions, table.pack, tonumber:
 **                           1 + #args + argument bytes/B, then number of
 **                           results + result bytes/B
@@ -500,6 +503,34 @@ static int w_sort(lua_State *L)
     return 0;
 }
 
+/* ---- utf8 ------------------------------------------------------------ */
+
+/* The iterator utf8.codes returns (upvalue 1: the original): a step skips
+** the continuation bytes at its position in C, so they are counted and
+** charged first (a script can call it directly anywhere in a string). */
+static int w_codes_step(lua_State *L)
+{
+    size_t len = 0, from, n;
+    const char *s = lua_type(L, 1) == LUA_TSTRING ? lua_tolstring(L, 1, &len)
+                                                   : NULL;
+    lua_Integer i = lua_tointeger(L, 2);
+    from = s != NULL && i >= 0 && (lua_Unsigned)i < len ? (size_t)i : len;
+    for (n = from; n < len && ((unsigned char)s[n] & 0xC0) == 0x80; n++)
+        ;
+    vep__sandbox_charge(L, 1 + (uint64_t)(n - from) / COST_BYTES);
+    return delegate(L);
+}
+
+/* utf8.codes: the original, with its iterator replaced by w_codes_step. */
+static int w_codes(lua_State *L)
+{
+    int r = delegate(L);
+    lua_pushvalue(L, -r);
+    lua_pushcclosure(L, w_codes_step, 1);
+    lua_replace(L, -r - 1);
+    return r;
+}
+
 /* ---- coroutine ------------------------------------------------------- */
 
 /* Continuation of co_body: re-raises an error, now from C code. */
@@ -574,12 +605,37 @@ static const lib_def libs[] = {
     {"math", luaopen_math, "abs acos asin atan ceil cos deg exp floor fmod "
      "huge log max maxinteger min mininteger modf pi rad sin sqrt tan "
      "tointeger type ult", {{NULL, NULL, 0}}},
-    {"utf8", luaopen_utf8, "charpattern codes",
-     {{"char", w_linear, 0}, {"codepoint", w_linear, 0},
+    {"utf8", luaopen_utf8, "charpattern",
+     {{"char", w_linear, 0}, {"codepoint", w_linear, 0}, {"codes", w_codes, 0},
       {"len", w_linear, 0}, {"offset", w_linear, 0}}},
     {"coroutine", luaopen_coroutine, "close isyieldable resume running "
      "status yield", {{"create", w_co_new, 0}, {"wrap", w_co_new, 0}}},
 };
+
+/* Names scripts must not use; reading one is a "forbidden" error. */
+static const char *const removed_names[] = {
+    "collectgarbage", "debug", "dofile", "gcinfo", "getfenv", "io", "load",
+    "loadfile", "loadstring", "module", "newproxy", "next", "os", "package",
+    "print", "setfenv", "unpack", "warn", NULL
+};
+
+/* See sandbox_lib.h: __index of the environment, where every read of an
+** absent global is an error, "forbidden" for removed names, "runtime" for
+** anything else. */
+int vep__sandbox_env_index(lua_State *L)
+{
+    const char *name;
+    size_t i;
+    if (lua_type(L, 2) != LUA_TSTRING)
+        return luaL_error(L, "undefined variable (a %s key)",
+                          luaL_typename(L, 2));
+    name = lua_tostring(L, 2);
+    for (i = 0; removed_names[i] != NULL; i++)
+        if (strcmp(name, removed_names[i]) == 0)
+            return vep__sandbox_forbidden(L,
+                "'%s' is not available in instrument scripts", name);
+    return luaL_error(L, "undefined variable '%s'", name);
+}
 
 /* Pushes a new table with library `d`, taking the originals from table
 ** `orig`.  A wrapped original must be a C function without upvalues (see

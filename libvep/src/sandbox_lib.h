@@ -51,6 +51,10 @@ void vep__sandbox_charge(lua_State *L, uint64_t cost);
 ** Never returns. */
 int vep__sandbox_forbidden(lua_State *L, const char *fmt, ...);
 
+/* __index of the script environment: reading an absent global raises,
+** "forbidden" for a removed name (io, os, debug, load ...). */
+int vep__sandbox_env_index(lua_State *L);
+
 /* Builds the script environment (the safe base functions and library
 ** tables) and leaves it on the stack.  Must run in protected mode. */
 void vep__sandbox_open_libs(lua_State *L);
