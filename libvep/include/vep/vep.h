@@ -587,7 +587,10 @@ VEP_API vep_status vep_migrate(char **out, vep_migration *migration,
 ** argument, and the call (vep_score, vep_plan_evaluate ...) returns
 ** VEP_ERR_HOST with a diagnostic (rules "host_argument", "host_failed",
 ** "host_missing", "host_result", "host_signature").  A string argument is
-** borrowed for the duration of the call only.
+** borrowed for the duration of the call only.  Each call is charged to the
+** instruction budget by the bytes it passes, and the record of one run's
+** calls (below) may hold at most 256 KiB: the call that would pass it
+** fails the run ("host_limit").
 **
 ** A script's declaration must match the registration (the same return
 ** type and script argument types): when the function is registered before
