@@ -6,6 +6,7 @@
 #include "diag.h"
 #include "jsonw.h"
 #include "buf.h"
+#include "utf8.h"
 
 void vep__diags_init(vep_diags *d, const vep_alloc *a)
 {
@@ -42,6 +43,25 @@ void vep__diags_free(vep_diags *d)
     d->cap = 0;
 }
 
+/* A copy of `s` that a host can read as UTF-8: `s` itself when it is
+** well-formed, else with its control characters and the bytes that are not
+** UTF-8 shown as escapes (vep__utf8_escape).  Messages and ids quote what
+** a script or a document wrote, which may be any bytes; vep_diag_get and
+** the bindings hand them out as text. */
+static char *text_dup(const vep_alloc *a, const char *s, size_t len)
+{
+    vep_buf b;
+    if (vep__utf8_valid(s, len))
+        return vep__strndup(a, s, len);
+    vep__buf_init(&b, a);
+    vep__utf8_escape(&b, s, len, 0, 0);
+    if (b.failed || b.data == NULL) {
+        vep__buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
 int vep__diag_add(vep_diags *d, const char *file, unsigned line,
                   const char *path, const char *item, const char *rule,
                   const char *fmt, ...)
@@ -69,13 +89,24 @@ int vep__diag_add(vep_diags *d, const char *file, unsigned line,
     va_end(ap);
     if (msg.failed || msg.data == NULL)
         goto nomem_msg;
-    g.message = msg.data;
-    g.file = vep__strdup(d->alloc, file ? file : "");
-    g.path = vep__strdup(d->alloc, path ? path : "");
-    g.item = vep__strdup(d->alloc, item ? item : "");
+    if (vep__utf8_valid(msg.data, msg.len)) {
+        g.message = msg.data;
+    } else {
+        g.message = text_dup(d->alloc, msg.data, msg.len);
+        vep__buf_free(&msg);
+    }
+    if (file == NULL)
+        file = "";
+    if (path == NULL)
+        path = "";
+    if (item == NULL)
+        item = "";
+    g.file = text_dup(d->alloc, file, strlen(file));
+    g.path = text_dup(d->alloc, path, strlen(path));
+    g.item = text_dup(d->alloc, item, strlen(item));
     g.rule = vep__strdup(d->alloc, rule ? rule : "");
     g.line = line;
-    if (!g.file || !g.path || !g.item || !g.rule) {
+    if (!g.message || !g.file || !g.path || !g.item || !g.rule) {
         diag_release(d->alloc, &g);
         goto nomem;
     }

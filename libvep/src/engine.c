@@ -5,6 +5,7 @@
 #include <string.h>
 #include "engine.h"
 #include "jsonw.h"
+#include "utf8.h"
 
 #define DEFAULT_MEMORY_LIMIT ((size_t)64 * 1024 * 1024)
 #define DEFAULT_INSTRUCTION_LIMIT ((uint64_t)100000000)
@@ -114,14 +115,26 @@ void vep__engine_begin(vep_engine *e)
     e->status = VEP_OK;
 }
 
+/* Records the failure and its message.  A message may quote what a script
+** or a document wrote (a Lua syntax error quotes the source), which may be
+** any bytes: one that is not UTF-8 is kept with its control characters and
+** stray bytes escaped, so that vep_engine_errmsg always gives text. */
 vep_status vep__engine_fail(vep_engine *e, vep_status status,
                             const char *fmt, ...)
 {
     va_list ap;
+    vep_buf clean;
     vep__buf_reset(&e->errmsg);
     va_start(ap, fmt);
     vep__buf_vprintf(&e->errmsg, fmt, ap);
     va_end(ap);
+    if (!e->errmsg.failed
+        && !vep__utf8_valid(vep__buf_str(&e->errmsg), e->errmsg.len)) {
+        vep__buf_init(&clean, &e->alloc);
+        vep__utf8_escape(&clean, e->errmsg.data, e->errmsg.len, 0, 0);
+        vep__buf_free(&e->errmsg);
+        e->errmsg = clean;     /* on a failed allocation: vep_strerror */
+    }
     e->status = status;
     return status;
 }

@@ -1,0 +1,8 @@
+-- no environment
+instrument { id = "corpus-os-getenv", version = "1.0.0", languages = { "en" },
+             title = "Corpus case 9" }
+part "p" { title = "Part" }
+domain "d" { part = "p", title = "Domain" }
+item "A" { type = "presence", domains = { "d" }, text = "Indicator A" }
+item "B" { type = "presence", domains = { "d" }, text = "Indicator B" }
+local home = os.getenv("HOME")   --!

@@ -1,0 +1,8 @@
+-- module names cannot be paths
+instrument { id = "corpus-require-absolute", version = "1.0.0", languages = { "en" },
+             title = "Corpus case 16" }
+part "p" { title = "Part" }
+domain "d" { part = "p", title = "Domain" }
+item "A" { type = "presence", domains = { "d" }, text = "Indicator A" }
+item "B" { type = "presence", domains = { "d" }, text = "Indicator B" }
+require "/etc/passwd"   --!

@@ -1,0 +1,8 @@
+-- '..' inside a module name
+instrument { id = "corpus-require-dotdot", version = "1.0.0", languages = { "en" },
+             title = "Corpus case 17" }
+part "p" { title = "Part" }
+domain "d" { part = "p", title = "Domain" }
+item "A" { type = "presence", domains = { "d" }, text = "Indicator A" }
+item "B" { type = "presence", domains = { "d" }, text = "Indicator B" }
+require "helpers..secret"   --!

@@ -1,0 +1,12 @@
+-- bands overlapping at 1
+instrument { id = "corpus-band-overlap", version = "1.0.0", languages = { "en" },
+             title = "Corpus case 37" }
+part "p" { title = "Part" }
+domain "d" { part = "p", title = "Domain" }
+item "A" { type = "presence", domains = { "d" }, text = "Indicator A" }
+item "B" { type = "presence", domains = { "d" }, text = "Indicator B" }
+score "total" { rule = "sum", domain = "d" }
+level "screen" { of = "total", bands = {   --!
+  { level = "low",  min = 0, max = 1, label = "Low" },
+  { level = "high", min = 1, max = 2, label = "High" },
+} }

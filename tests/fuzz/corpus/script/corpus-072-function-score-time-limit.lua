@@ -1,0 +1,11 @@
+-- the same, stopped by the time limit
+instrument { id = "corpus-function-score-time-limit", version = "1.0.0", languages = { "en" },
+             title = "Corpus case 72" }
+part "p" { title = "Part" }
+domain "d" { part = "p", title = "Domain" }
+item "A" { type = "presence", domains = { "d" }, text = "Indicator A" }
+item "B" { type = "presence", domains = { "d" }, text = "Indicator B" }
+score "f" { rule = "function", uses = { "A" }, min = 0, max = 1,
+  fn = function(a)
+    while true do end   --!
+  end }
