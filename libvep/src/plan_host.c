@@ -217,7 +217,6 @@ struct vep_plan_hostq {
     vep_diags *d;
     const vep_plan_rule *rule;
     char **keys;             /* per slot: the exact call, or NULL        */
-    char by[128];
     vep_status status;       /* VEP_OK, or the first failure             */
 };
 
@@ -369,7 +368,7 @@ static vep_status eval_leaf(host_eval *x, const vep_pcond *c)
     vep_hval args[VEP_HOST_MAX_ARGS];
     vep_host_outcome out;
     vep_buf missing, words, key;
-    char err[300];
+    char err[300], by[128];
     vep_status st = VEP_OK;
     size_t i, s;
 
@@ -421,7 +420,8 @@ static vep_status eval_leaf(host_eval *x, const vep_pcond *c)
              : call_failed(x, out.status, out.rule, out.message);
         goto done;
     }
-    vep__host_log_add(&x->f->host_log, h->name, x->by, args, c->nargs, &out.result);
+    snprintf(by, sizeof by, "rule:%s", x->rule->id ? x->rule->id : "");
+    vep__host_log_add(&x->f->host_log, h->name, by, args, c->nargs, &out.result);
     if (x->f->host_log.full) {
         vep__host_outcome_clear(x->a, &out);
         st = call_failed(x, VEP_ERR_HOST, "host_limit", "the host calls of this "
@@ -476,8 +476,7 @@ void vep__plan_host_rule(const vep_plan_facts *f, size_t rule)
     host_eval *x = f->hostq;
     if (x == NULL || rule >= x->m->nrules)
         return;
-    x->rule = &x->m->rules[rule];
-    snprintf(x->by, sizeof x->by, "rule:%s", x->rule->id ? x->rule->id : "");
+    x->rule = &x->m->rules[rule];     /* "by" is written only for a call */
 }
 
 /* See plan.h. */
