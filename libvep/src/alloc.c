@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "alloc.h"
+#include "meter.h"
 
 /* Default hooks: the C library's allocator. */
 static void *libc_malloc(void *ud, size_t size) { (void)ud; return malloc(size); }
@@ -21,11 +22,14 @@ void vep__alloc_init(vep_alloc *a, const vep_allocator *host)
         a->host.realloc_fn = libc_realloc;
         a->host.free_fn = libc_free;
     }
+    a->meter = NULL;
 }
 
 /* malloc(0) is turned into malloc(1) so that NULL always means failure. */
 void *vep__malloc(const vep_alloc *a, size_t size)
 {
+    if (a->meter != NULL)
+        return vep__meter_malloc(a->meter, size ? size : 1);
     return a->host.malloc_fn(a->host.ud, size ? size : 1);
 }
 
@@ -43,12 +47,16 @@ void *vep__calloc(const vep_alloc *a, size_t count, size_t size)
 
 void *vep__realloc(const vep_alloc *a, void *ptr, size_t size)
 {
+    if (a->meter != NULL)
+        return vep__meter_realloc(a->meter, ptr, size ? size : 1);
     return a->host.realloc_fn(a->host.ud, ptr, size ? size : 1);
 }
 
 void vep__free(const vep_alloc *a, void *ptr)
 {
-    if (ptr != NULL)
+    if (ptr != NULL && a->meter != NULL)
+        vep__meter_free(a->meter, ptr);
+    else if (ptr != NULL)
         a->host.free_fn(a->host.ud, ptr);
 }
 

@@ -12,11 +12,16 @@
 #include <stddef.h>
 #include "vep/vep.h"
 
+typedef struct vep_meter vep_meter;   /* meter.h */
+
 typedef struct vep_alloc {
     vep_allocator host;   /* copy of the host's hooks (never NULL fields) */
+    vep_meter *meter;     /* while a script loads: charges the blocks to
+                             its memory cap (meter.h); else NULL          */
 } vep_alloc;
 
-/* Fills `a` from the host's hooks, or the C library when `host` is NULL. */
+/* Fills `a` from the host's hooks, or the C library when `host` is NULL,
+** with no meter. */
 void vep__alloc_init(vep_alloc *a, const vep_allocator *host);
 
 void *vep__malloc(const vep_alloc *a, size_t size);

@@ -9,10 +9,14 @@
 #include "lauxlib.h"
 #include "decl.h"
 
+/* Reports a problem with the declaration being read, prefixed with its
+** kind and id, at the line that made it. */
 void vep__decl_problem(vep_declrd *r, const char *rule, const char *fmt, ...)
 {
     vep_buf b;
     va_list ap;
+    if (r->d->nomem)   /* a field that could not be copied is not missing */
+        return;
     vep__buf_init(&b, r->a);
     if (r->id)
         vep__buf_printf(&b, "%s '%s': ", r->kind, r->id);

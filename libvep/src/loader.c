@@ -22,6 +22,7 @@
 #include "loader.h"
 #include "overlay.h"
 #include "date.h"
+#include "meter.h"
 #include "sha256.h"
 
 /* ---- Constructors ---------------------------------------------------- */
@@ -541,6 +542,17 @@ static vep_status make_sandbox(vep_engine *e, vep_script_files *sf,
     return st;
 }
 
+/* The sandbox's cap as the budget of the model's meter (meter.h). */
+static int cap_hold(void *sb, size_t bytes)
+{
+    return vep__sandbox_hold(sb, bytes);
+}
+
+static void cap_give(void *sb, size_t bytes)
+{
+    vep__sandbox_give(sb, bytes);
+}
+
 /* Reads the records into the model and checks it; VEP_OK, or
 ** VEP_ERR_DEFINITION with every problem reported, or another failure. */
 static vep_status read_and_check(vep_engine *e, vep_sandbox *sb,
@@ -559,6 +571,11 @@ static vep_status read_and_check(vep_engine *e, vep_sandbox *sb,
     vep__buf_free(&ra.scratch);
     if (st == VEP_ERR_NOMEM)
         return vep__engine_fail(e, st, "out of memory");
+    if (st == VEP_ERR_LIMIT_MEMORY) {
+        size_t n = strlen(err.message);
+        snprintf(err.message + n, sizeof err.message - n,
+                 " while the %s was built from its declarations", sl->owner);
+    }
     if (st != VEP_OK)
         return script_failed(e, sl, &err);
     /* The checks run even after reading problems, so that the user sees
@@ -588,9 +605,12 @@ vep_status vep__script_load(vep_engine *e, const vep_script_load *sl,
     vep_sandbox *sb = NULL;
     vep_script_files sf;
     vep_host_bridge loading;
+    vep_budget cap;
+    vep_meter meter;
     char *name = NULL, *text = NULL;
     vep_status st;
 
+    memset(&meter, 0, sizeof meter);
     memset(&sf, 0, sizeof sf);
     memset(&err, 0, sizeof err);
     sf.alloc = sl->alloc;
@@ -622,11 +642,18 @@ vep_status vep__script_load(vep_engine *e, const vep_script_load *sl,
     st = make_sandbox(e, &sf, &sb);
     if (st != VEP_OK)
         goto done;
+    /* From here on what the script makes the host hold outside Lua (its
+    ** modules' sources, the model) counts against its memory cap. */
+    cap.hold = cap_hold;
+    cap.give = cap_give;
+    cap.ud = sb;
+    vep__meter_attach(&meter, sl->alloc, &cap);
     memset(&loading, 0, sizeof loading);   /* no registry: calls refused */
     st = vep__script_run_with(sb, sl->kinds, dir ? &sf.bases : NULL, &loading,
                               (*sl->sources)[0].label, (*sl->sources)[0].text,
                               len, &err);
-    if (sf.nomem)   /* even if the script caught it, or failed for it */
+    if (sf.nomem && !vep__meter_refused(&meter))  /* even if the script
+                                           caught it, or failed for it */
         st = err.status = VEP_ERR_NOMEM;
     if (st == VEP_ERR_NOMEM) {
         vep__engine_fail(e, st, "out of memory");
@@ -646,6 +673,7 @@ vep_status vep__script_load(vep_engine *e, const vep_script_load *sl,
     if (st != VEP_OK)
         vep__engine_fail(e, st, "cannot hash the script sources");
 done:
+    vep__meter_detach(&meter, sl->alloc);
     vep__sandbox_free(sb);
     vep__base_reader_free(&sf);
     free(sf.realdir);

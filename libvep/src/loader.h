@@ -132,7 +132,7 @@ vep_status vep__hash_sources(const vep_alloc *a, vep_source *v, size_t n,
 typedef struct vep_script_load {
     const vep_script_kinds *kinds;
     const char *owner;
-    const vep_alloc *alloc;
+    vep_alloc *alloc;
     vep_source **sources;
     size_t *nsources;
     char *sha256;          /* 65 bytes                                  */

@@ -62,7 +62,7 @@ typedef struct vep_mig_step {
 } vep_mig_step;
 
 typedef struct vep_migration_model {
-    const vep_alloc *alloc;
+    vep_alloc *alloc;
     char *id, *version;
     vep_text title;
     char **languages;         size_t nlanguages;

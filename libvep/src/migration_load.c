@@ -320,7 +320,7 @@ static void free_strings(const vep_alloc *a, char **v, size_t n)
 
 void vep__migration_model_free(vep_migration_model *m)
 {
-    const vep_alloc *a = m->alloc;
+    vep_alloc *a = m->alloc;
     size_t i, j;
     for (i = 0; i < m->nsteps; i++) {
         vep_mig_step *s = &m->steps[i];

@@ -7,7 +7,7 @@
 #include "model.h"
 #include "overlay.h"
 
-void vep__model_init(vep_model *m, const vep_alloc *a)
+void vep__model_init(vep_model *m, vep_alloc *a)
 {
     memset(m, 0, sizeof *m);
     m->alloc = a;

@@ -293,7 +293,7 @@ typedef struct vep_id_entry {
 } vep_id_entry;
 
 typedef struct vep_model {
-    const vep_alloc *alloc;
+    vep_alloc *alloc;
     char *id;
     char *version;
     int major, minor, patch;
@@ -341,7 +341,7 @@ typedef struct vep_model {
                                   the instrument adapts none              */
 } vep_model;
 
-void vep__model_init(vep_model *m, const vep_alloc *a);
+void vep__model_init(vep_model *m, vep_alloc *a);
 
 /* Frees an array of sources and what each owns (any kind of script). */
 void vep__sources_free(const vep_alloc *a, vep_source *v, size_t n);

@@ -263,7 +263,7 @@ typedef struct vep_plan_test {
 } vep_plan_test;
 
 typedef struct vep_plan_model {
-    const vep_alloc *alloc;
+    vep_alloc *alloc;
     char *id;
     char *version;
     vep_text title;
@@ -316,7 +316,7 @@ typedef struct vep_plan_model {
     vep_origin post_origin;    /* where post_release { ... } was          */
 } vep_plan_model;
 
-void vep__plan_model_init(vep_plan_model *m, const vep_alloc *a);
+void vep__plan_model_init(vep_plan_model *m, vep_alloc *a);
 void vep__plan_model_free(vep_plan_model *m);
 int vep__plan_find_agency(const vep_plan_model *m, const char *id);
 int vep__plan_find_intervention(const vep_plan_model *m, const char *id);

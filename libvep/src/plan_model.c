@@ -34,7 +34,7 @@ const char *const vep__plan_part_names[] = {
 
 /* Sets every field to its "not given" value: counts zero, the trigger
 ** delays and the pre-release months -1, the placement review 6 months. */
-void vep__plan_model_init(vep_plan_model *m, const vep_alloc *a)
+void vep__plan_model_init(vep_plan_model *m, vep_alloc *a)
 {
     int i;
     memset(m, 0, sizeof *m);
@@ -119,7 +119,7 @@ static void intervention_free(const vep_alloc *a, vep_intervention_def *iv)
 /* Frees everything the model owns and leaves it as after init. */
 void vep__plan_model_free(vep_plan_model *m)
 {
-    const vep_alloc *a = m->alloc;
+    vep_alloc *a = m->alloc;
     size_t i;
 
     vep__free(a, m->id);

@@ -502,60 +502,6 @@ void vep__sandbox_begin(vep_sandbox *sb)
     lua_sethook(sb->L, sb_hook, LUA_MASKCOUNT, HOOK_COUNT);
 }
 
-/* Copies at most cap-1 bytes of s and a NUL. */
-static void copy_str(char *dst, size_t cap, const char *s, size_t len)
-{
-    if (len >= cap)
-        len = cap - 1;
-    memcpy(dst, s, len);
-    dst[len] = '\0';
-}
-
-/* Fills err->file/line/message from a message, splitting a leading
-** "<file>:<line>: " (the form Lua gives positions in) off the text. */
-static void split_message(vep_sandbox_error *err, const char *msg, size_t len)
-{
-    size_t i, j;
-    for (i = 1; i < len && msg[i] != '\n'; i++) {
-        unsigned long line = 0;
-        if (msg[i] != ':')
-            continue;
-        for (j = i + 1; j < len && j - i <= 9
-             && isdigit((unsigned char)msg[j]); j++)
-            line = line * 10 + (unsigned long)(msg[j] - '0');
-        if (j > i + 1 && j + 1 < len && msg[j] == ':' && msg[j + 1] == ' ') {
-            copy_str(err->file, sizeof err->file, msg, i);
-            err->line = (unsigned)line;
-            msg += j + 2;
-            len -= j + 2;
-            break;
-        }
-    }
-    copy_str(err->message, sizeof err->message, msg, len);
-}
-
-/* Extracts the error value at `idx` as text without calling any
-** metamethod: strings as they are, numbers formatted here (converting them
-** in place would allocate), anything else by its type. */
-static void fill_message(lua_State *L, int idx, vep_sandbox_error *err)
-{
-    char tmp[64];
-    size_t len;
-    const char *msg = tmp;
-    if (lua_type(L, idx) == LUA_TSTRING)
-        msg = lua_tolstring(L, idx, &len);
-    else if (lua_isinteger(L, idx))
-        snprintf(tmp, sizeof tmp, LUA_INTEGER_FMT,
-                 (LUAI_UACINT)lua_tointeger(L, idx));
-    else if (lua_type(L, idx) == LUA_TNUMBER)
-        snprintf(tmp, sizeof tmp, LUA_NUMBER_FMT,
-                 (LUAI_UACNUMBER)lua_tonumber(L, idx));
-    else
-        snprintf(tmp, sizeof tmp, "(error object is a %s value)",
-                 luaL_typename(L, idx));
-    split_message(err, msg, msg == tmp ? strlen(tmp) : len);
-}
-
 /* The rule remembered for the error value at `idx` (see sb_raise_tagged),
 ** or NULL.  A string that ends with the tagged one counts too, because
 ** coroutine.wrap prefixes a position to string errors passing through. */
@@ -604,7 +550,7 @@ static vep_status fill_limit(vep_sandbox *sb, vep_status kind,
     snprintf(err->message, sizeof err->message, "%s limit exceeded (%llu %s)",
              k == 0 ? "memory" : k == 1 ? "time" : "instruction", v,
              k == 0 ? "bytes" : k == 1 ? "ms" : "instructions");
-    copy_str(err->file, sizeof err->file, sb->trip_file,
+    vep__sandbox_copy_str(err->file, sizeof err->file, sb->trip_file,
              strlen(sb->trip_file));
     err->line = sb->trip_line;
     return kind;
@@ -627,7 +573,7 @@ static vep_status sb_classify(vep_sandbox *sb, int status,
             return fill_limit(sb, VEP_ERR_LIMIT_MEMORY, err);
         err->status = VEP_ERR_NOMEM;
         err->rule = "out_of_memory";
-        copy_str(err->message, sizeof err->message, "not enough memory", 17);
+        vep__sandbox_copy_str(err->message, sizeof err->message, "not enough memory", 17);
         return VEP_ERR_NOMEM;
     }
     err->status = VEP_ERR_SCRIPT;
@@ -637,7 +583,7 @@ static vep_status sb_classify(vep_sandbox *sb, int status,
     else if (strncmp(err->rule, "host_", 5) == 0
              && strcmp(err->rule, "host_at_load") != 0)
         err->status = VEP_ERR_HOST;   /* host.c, host_lua.c */
-    fill_message(L, -1, err);
+    vep__sandbox_fill_message(L, -1, err);
     return err->status;
 }
 
@@ -653,7 +599,7 @@ static vep_status sb_enter(vep_sandbox *sb, int ok, int slots,
     if (!ok || !lua_checkstack(sb->L, slots)) {
         err->status = ok ? VEP_ERR_NOMEM : VEP_ERR_ARGUMENT;
         err->rule = ok ? "out_of_memory" : "runtime";
-        copy_str(err->message, sizeof err->message, "cannot start the call",
+        vep__sandbox_copy_str(err->message, sizeof err->message, "cannot start the call",
                  21);
         return err->status;
     }
@@ -721,7 +667,7 @@ vep_status vep__sandbox_load(vep_sandbox *sb, const char *chunkname,
     if (len > 0 && src[0] == LUA_SIGNATURE[0]) {
         err->status = VEP_ERR_SCRIPT;
         err->rule = "forbidden";
-        copy_str(err->file, sizeof err->file, a.name, strlen(a.name));
+        vep__sandbox_copy_str(err->file, sizeof err->file, a.name, strlen(a.name));
         snprintf(err->message, sizeof err->message,
                  "binary chunks are not allowed; load source text");
         return VEP_ERR_SCRIPT;
@@ -769,6 +715,28 @@ vep_status vep__sandbox_cpcall(vep_sandbox *sb, lua_CFunction fn, void *ud,
     lua_pushcfunction(sb->L, fn);
     lua_pushlightuserdata(sb->L, ud);
     return sb_run(sb, 1, 0, err);
+}
+
+/* Charges bytes the host holds on the script's behalf (the model being
+** built from its declarations, meter.h) to the cap, as if Lua held them;
+** a charge that does not fit trips the memory limit at the nearest Lua
+** line, if any. */
+int vep__sandbox_hold(vep_sandbox *sb, size_t bytes)
+{
+    if (bytes > sb->mem_limit - sb->mem_used) {
+        sb->cap_refused = 1;
+        sb_trip(sb, sb->L, VEP_ERR_LIMIT_MEMORY, NULL);
+        return -1;
+    }
+    sb->mem_used += bytes;
+    if (sb->mem_used > sb->mem_peak)
+        sb->mem_peak = sb->mem_used;
+    return 0;
+}
+
+void vep__sandbox_give(vep_sandbox *sb, size_t bytes)
+{
+    sb->mem_used -= bytes;
 }
 
 /* Bytes the Lua state holds now, and at most so far. */

@@ -115,7 +115,14 @@ vep_status vep__sandbox_pcall(vep_sandbox *sb, int nargs, int nresults,
 vep_status vep__sandbox_cpcall(vep_sandbox *sb, lua_CFunction fn, void *ud,
                                vep_sandbox_error *err);
 
-/* Bytes currently used by the Lua state, and the most it has used. */
+/* Charges `bytes` that the host holds for the script outside the Lua
+** state to the memory cap (0), or trips the memory limit when they do not
+** fit (-1); vep__sandbox_give returns them.  The loader meters the model
+** it builds this way (meter.h). */
+int vep__sandbox_hold(vep_sandbox *sb, size_t bytes);
+void vep__sandbox_give(vep_sandbox *sb, size_t bytes);
+
+/* Bytes currently used by the Lua state (and held for it), and the most. */
 size_t vep__sandbox_memory(const vep_sandbox *sb);
 size_t vep__sandbox_peak_memory(const vep_sandbox *sb);
 

@@ -59,4 +59,14 @@ int vep__sandbox_env_index(lua_State *L);
 ** tables) and leaves it on the stack.  Must run in protected mode. */
 void vep__sandbox_open_libs(lua_State *L);
 
+/* sandbox_message.c: copies at most cap-1 bytes of s and a NUL. */
+void vep__sandbox_copy_str(char *dst, size_t cap, const char *s, size_t len);
+
+/* sandbox_message.c: fills err->file, err->line and err->message from the
+** error value at `idx` (a string split at its "<file>:<line>: " prefix, a
+** number formatted, anything else named by its type). */
+struct vep_sandbox_error;
+void vep__sandbox_fill_message(lua_State *L, int idx,
+                               struct vep_sandbox_error *err);
+
 #endif

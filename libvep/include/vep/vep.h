@@ -135,15 +135,18 @@ typedef struct vep_allocator {
 ** and diagnostics of its last failed call.  Zero in a limit field means the
 ** default.  Defaults: 64 MiB of script memory, 100 million Lua instructions
 ** and 2000 ms of wall-clock time per top-level script run (loading an
-** instrument, or scoring one assessment).  A memory limit below
-** VEP_MIN_MEMORY_LIMIT is refused with VEP_ERR_ARGUMENT.
+** instrument, or scoring one assessment).  While a script loads, the
+** instrument (or plan) built from its declarations and the helper modules it
+** reads count against its memory limit too, so that no script can make the
+** host hold more than the limit.  A memory limit below VEP_MIN_MEMORY_LIMIT
+** is refused with VEP_ERR_ARGUMENT.
 */
 #define VEP_MIN_MEMORY_LIMIT ((size_t)256 * 1024)
 #define VEP_ENGINE_OPTIONS_VERSION 1
 
 typedef struct vep_engine_options {
     unsigned int version;          /* VEP_ENGINE_OPTIONS_VERSION            */
-    size_t memory_limit;           /* bytes a script's Lua state may use    */
+    size_t memory_limit;           /* bytes a script may make libvep hold   */
     uint64_t instruction_limit;    /* Lua VM instructions per run           */
     uint32_t time_limit_ms;        /* monotonic wall-clock ms per run       */
     const vep_allocator *allocator;/* NULL: the C library's malloc          */
