@@ -25,7 +25,7 @@
 ** default hooks, never changed here) is freed before returning.
 */
 #include <string.h>
-#include "json_check.h"
+#include "json.h"
 #include "answers.h"
 #include "utf8.h"
 
@@ -65,8 +65,9 @@ static void syntax_error(vep_reader *r, const char *json, size_t len,
 /* Parses `json`; on any syntax problem reports it and returns NULL. */
 static cJSON *parse(vep_reader *r, const char *json, size_t len)
 {
-    const char *end = json, *what = NULL;
-    size_t i, off;
+    const char *what = NULL;
+    size_t i, off = 0;
+    int nomem = 0;
     cJSON *root;
 
     for (i = 0; i < len; i++)
@@ -77,10 +78,9 @@ static cJSON *parse(vep_reader *r, const char *json, size_t len)
         vep__rd_error(r, NULL, "json_syntax", "the assessment is empty");
         return NULL;
     }
-    root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-    off = (end != NULL && end >= json) ? (size_t)(end - json) : 0;
-    if (root == NULL && vep__json_well_formed(json, len)) {
-        r->nomem = 1;             /* cJSON ran out of memory, not of JSON */
+    root = vep__json_parse(r->a, json, len, &off, &nomem);
+    if (nomem) {
+        r->nomem = 1;
         return NULL;
     }
     if (root == NULL) {
@@ -101,7 +101,7 @@ static cJSON *parse(vep_reader *r, const char *json, size_t len)
     }
     return root;
 fail:
-    cJSON_Delete(root);
+    vep__json_delete(r->a, root);
     return NULL;
 }
 
@@ -630,7 +630,7 @@ vep_status vep__assessment_read(vep_ctx *ctx, const char *json, size_t len)
     if (!r.nomem)
         st = read_document(&r, root);
 done:
-    cJSON_Delete(root);
+    vep__json_delete(ctx->a, root);
     if (r.path.failed)
         r.nomem = 1;
     if (r.nomem)

@@ -13,7 +13,7 @@
 */
 #include <stdio.h>
 #include <string.h>
-#include <cJSON.h>
+#include "json.h"
 #include "host.h"
 
 /* See host.h. */
@@ -58,7 +58,6 @@ int vep__host_stubs_parse(const vep_alloc *a, const char *json,
                           vep_host_stub **out, size_t *n, char *err,
                           size_t errlen)
 {
-    const char *end = NULL;
     cJSON *root, *e;
     vep_host_stub *v = NULL;
     size_t k = 0, len;
@@ -69,7 +68,7 @@ int vep__host_stubs_parse(const vep_alloc *a, const char *json,
     if (json == NULL)
         return 0;
     len = strlen(json);
-    root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    root = vep__json_parse(a, json, len, NULL, NULL);
     if (root == NULL)
         return -2;                  /* the loader wrote it: only memory */
     if (cJSON_IsArray(root) && root->child == NULL)
@@ -100,7 +99,7 @@ int vep__host_stubs_parse(const vep_alloc *a, const char *json,
             break;
     }
 done:
-    cJSON_Delete(root);
+    vep__json_delete(a, root);
     if (rc != 0) {
         vep__host_stubs_free(a, v, k);
         return rc;

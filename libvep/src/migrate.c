@@ -14,8 +14,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <cJSON.h>
-#include "json_check.h"
+#include "json.h"
 #include "engine.h"
 #include "jsonw.h"
 #include "semver.h"
@@ -28,6 +27,7 @@
 typedef struct mig_run {
     vep_engine *e;
     const vep_migration_model *m;
+    const vep_alloc *alloc;     /* the engine's: every node is its     */
     cJSON *root, *answers, *changes;
     int failed;                 /* a problem was reported              */
     int nomem;
@@ -47,21 +47,6 @@ static void problem(mig_run *r, const char *path, const char *item, const char *
     va_end(ap);
     vep__diag_add(&r->e->diags, "", 0, path, item, rule, "%s", msg);
     r->failed = 1;
-}
-
-/* Gives a cJSON item a new key (cJSON has no rename). */
-static int set_key(cJSON *it, const char *key)
-{
-    size_t n = strlen(key) + 1;
-    char *k = cJSON_malloc(n);
-    if (k == NULL)
-        return -1;
-    memcpy(k, key, n);
-    if (!(it->type & cJSON_StringIsConst))
-        cJSON_free(it->string);
-    it->type &= ~cJSON_StringIsConst;
-    it->string = k;
-    return 0;
 }
 
 /* The position of the child `key` of object o, or -1. */
@@ -84,31 +69,31 @@ static int index_of(const cJSON *o, const char *key)
 static int insert(mig_run *r, cJSON *o, int at, const char *key, cJSON *it)
 {
     int n, k;
-    if (it == NULL || set_key(it, key) != 0) {
-        cJSON_Delete(it);
+    if (it == NULL || !vep__json_set_key(r->alloc, it, key)) {
+        vep__json_delete(r->alloc, it);
         r->nomem = 1;
         return -1;
     }
     n = cJSON_GetArraySize(o);
-    if (!cJSON_AddItemToArray(o, it)) {
-        cJSON_Delete(it);
+    if (!vep__json_add(r->alloc, o, NULL, it)) {
+        vep__json_delete(r->alloc, it);
         r->nomem = 1;
         return -1;
     }
     for (k = at < 0 ? n : at; k < n; k++)
-        cJSON_AddItemToArray(o, cJSON_DetachItemFromArray(o, at));
+        vep__json_add(r->alloc, o, NULL, cJSON_DetachItemFromArray(o, at));
     return 0;
 }
 
 /* Records one change: {"step", "item", "line", plus what `fill` adds}. */
 static cJSON *log_change(mig_run *r, const vep_mig_step *s)
 {
-    cJSON *c = cJSON_CreateObject();
-    if (c == NULL || !cJSON_AddStringToObject(c, "step", vep__mig_op_names[s->op]) ||
-        (s->item && !cJSON_AddStringToObject(c, "item", s->item)) ||
-        !cJSON_AddNumberToObject(c, "line", (double)s->origin.line) ||
-        !cJSON_AddItemToArray(r->changes, c)) {
-        cJSON_Delete(c);
+    cJSON *c = vep__json_new_object(r->alloc);
+    if (c == NULL || !vep__json_add_string(r->alloc, c, "step", vep__mig_op_names[s->op]) ||
+        (s->item && !vep__json_add_string(r->alloc, c, "item", s->item)) ||
+        !vep__json_add_number(r->alloc, c, "line", (double)s->origin.line) ||
+        !vep__json_add(r->alloc, r->changes, NULL, c)) {
+        vep__json_delete(r->alloc, c);
         r->nomem = 1;
         return NULL;
     }
@@ -117,11 +102,11 @@ static cJSON *log_change(mig_run *r, const vep_mig_step *s)
 
 /* Adds the strings v[0..n) to the change `c` as the list `key`; 0 when
 ** out of memory (the list is not left behind). */
-static int add_list(cJSON *c, const char *key, char **v, size_t n)
+static int add_list(mig_run *r, cJSON *c, const char *key, char **v, size_t n)
 {
-    cJSON *list = cJSON_CreateStringArray((const char *const *)v, (int)n);
-    if (list == NULL || !cJSON_AddItemToObject(c, key, list)) {
-        cJSON_Delete(list);
+    cJSON *list = vep__json_new_string_array(r->alloc, (const char *const *)v, (int)n);
+    if (list == NULL || !vep__json_add(r->alloc, c, key, list)) {
+        vep__json_delete(r->alloc, list);
         return 0;
     }
     return 1;
@@ -152,18 +137,18 @@ static void put_code(mig_run *r, cJSON *a, const char *code, const char *old_ite
                      const char *old)
 {
     char reason[400];
-    cJSON_DeleteItemFromObjectCaseSensitive(a, "value");
+    vep__json_delete(r->alloc, cJSON_DetachItemFromObjectCaseSensitive(a, "value"));
     if (!is_state(code)) {
-        if (!cJSON_AddStringToObject(a, "value", code))
+        if (!vep__json_add_string(r->alloc, a, "value", code))
             r->nomem = 1;
         return;
     }
-    cJSON_DeleteItemFromObjectCaseSensitive(a, "status");
-    cJSON_DeleteItemFromObjectCaseSensitive(a, "reason");
+    vep__json_delete(r->alloc, cJSON_DetachItemFromObjectCaseSensitive(a, "status"));
+    vep__json_delete(r->alloc, cJSON_DetachItemFromObjectCaseSensitive(a, "reason"));
     snprintf(reason, sizeof reason, "%.64s was '%.64s' before migration %s %s, which "
              "cannot carry it over to %s %s; rate it again", old_item, old, r->m->id,
              r->m->version, r->m->to_id, r->m->to_version);
-    if (!cJSON_AddStringToObject(a, "status", code) || !cJSON_AddStringToObject(a, "reason", reason))
+    if (!vep__json_add_string(r->alloc, a, "status", code) || !vep__json_add_string(r->alloc, a, "reason", reason))
         r->nomem = 1;
 }
 
@@ -180,11 +165,11 @@ static void do_rename(mig_run *r, const vep_mig_step *s)
                 "but the assessment already answers %s", s->item, s->to, s->origin.line, s->to);
         return;
     }
-    if (set_key(a, s->to) != 0) {
+    if (!vep__json_set_key(r->alloc, a, s->to)) {
         r->nomem = 1;
         return;
     }
-    if ((c = log_change(r, s)) && !cJSON_AddStringToObject(c, "to", s->to))
+    if ((c = log_change(r, s)) && !vep__json_add_string(r->alloc, c, "to", s->to))
         r->nomem = 1;
 }
 
@@ -206,8 +191,8 @@ static void do_recode(mig_run *r, const vep_mig_step *s)
         }
         snprintf(old, sizeof old, "%s", v->valuestring);
         put_code(r, a, row->to[0], s->item, old);
-        if ((c = log_change(r, s)) && (!cJSON_AddStringToObject(c, "from", old) ||
-                                       !cJSON_AddStringToObject(c, "to", row->to[0])))
+        if ((c = log_change(r, s)) && (!vep__json_add_string(r->alloc, c, "from", old) ||
+                                       !vep__json_add_string(r->alloc, c, "to", row->to[0])))
             r->nomem = 1;
     } else if (cJSON_IsArray(v)) {
         cJSON_ArrayForEach(e, v) {
@@ -220,7 +205,7 @@ static void do_recode(mig_run *r, const vep_mig_step *s)
         }
         cJSON_ArrayForEach(e, v) {
             row = map_row(s, e->valuestring);
-            if (cJSON_SetValuestring(e, row->to[0]) == NULL)
+            if (vep__json_set_string(r->alloc, e, row->to[0]) == NULL)
                 r->nomem = 1;
         }
         log_change(r, s);
@@ -258,14 +243,14 @@ static void do_split(mig_run *r, const vep_mig_step *s)
     at = index_of(r->answers, s->item);
     a = cJSON_DetachItemFromObjectCaseSensitive(r->answers, s->item);
     for (j = 0; j < s->ninto && !r->nomem; j++) {
-        cJSON *n = cJSON_Duplicate(a, 1);     /* state, reason and evidence */
+        cJSON *n = vep__json_duplicate(r->alloc, a, 1);     /* state, reason and evidence */
         if (n && row)
             put_code(r, n, row->to[j], s->item, v->valuestring);
         insert(r, r->answers, at + (int)j, s->into[j], n);
     }
-    if ((c = log_change(r, s)) && !add_list(c, "into", s->into, s->ninto))
+    if ((c = log_change(r, s)) && !add_list(r, c, "into", s->into, s->ninto))
         r->nomem = 1;
-    cJSON_Delete(a);
+    vep__json_delete(r->alloc, a);
 }
 
 /* Appends the strings of evidence list `key` of `from` to that of `to`. */
@@ -278,18 +263,18 @@ static void merge_evidence(mig_run *r, cJSON *to, const cJSON *from)
     if (!cJSON_IsObject(ev))
         return;
     dst = cJSON_GetObjectItemCaseSensitive(to, "evidence");
-    if (dst == NULL && (dst = cJSON_AddObjectToObject(to, "evidence")) == NULL) {
+    if (dst == NULL && (dst = vep__json_add_object(r->alloc, to, "evidence")) == NULL) {
         r->nomem = 1;
         return;
     }
     for (k = 0; k < 2; k++) {
         cJSON *list = cJSON_GetObjectItemCaseSensitive(dst, keys[k]);
-        if (list == NULL && (list = cJSON_AddArrayToObject(dst, keys[k])) == NULL) {
+        if (list == NULL && (list = vep__json_add_array(r->alloc, dst, keys[k])) == NULL) {
             r->nomem = 1;
             return;
         }
         cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(ev, keys[k]))
-            if (!cJSON_AddItemToArray(list, cJSON_Duplicate(e, 1)))
+            if (!vep__json_add(r->alloc, list, NULL, vep__json_duplicate(r->alloc, e, 1)))
                 r->nomem = 1;
     }
 }
@@ -346,16 +331,16 @@ static void do_merge(mig_run *r, const vep_mig_step *s)
                 "but the assessment already answers it", s->item, s->origin.line);
         return;
     }
-    merged = cJSON_CreateObject();
+    merged = vep__json_new_object(r->alloc);
     if (merged == NULL) {
         r->nomem = 1;
         return;
     }
     if (best) {
-        if (!cJSON_AddStringToObject(merged, "value", best))
+        if (!vep__json_add_string(r->alloc, merged, "value", best))
             r->nomem = 1;
-    } else if (!cJSON_AddStringToObject(merged, "status", nunknown ? "unknown" : "not_applicable") ||
-               !cJSON_AddStringToObject(merged, "reason", nunknown ? "an item merged into it was unknown"
+    } else if (!vep__json_add_string(r->alloc, merged, "status", nunknown ? "unknown" : "not_applicable") ||
+               !vep__json_add_string(r->alloc, merged, "reason", nunknown ? "an item merged into it was unknown"
                                                                    : "every item merged into it was not applicable")) {
         r->nomem = 1;
     }
@@ -369,15 +354,15 @@ static void do_merge(mig_run *r, const vep_mig_step *s)
     for (j = 0; j < s->nfrom; j++) {         /* the others go, then the anchor */
         cJSON *a = cJSON_GetObjectItemCaseSensitive(r->answers, s->from[j]);
         if (a && a != anchor)
-            cJSON_Delete(cJSON_DetachItemViaPointer(r->answers, a));
+            vep__json_delete(r->alloc, cJSON_DetachItemViaPointer(r->answers, a));
     }
     for (c = r->answers->child; c && c != anchor; c = c->next)
         at++;
-    cJSON_Delete(cJSON_DetachItemViaPointer(r->answers, anchor));
+    vep__json_delete(r->alloc, cJSON_DetachItemViaPointer(r->answers, anchor));
     insert(r, r->answers, at, s->item, merged);
     if ((c = log_change(r, s)) &&
-        (!add_list(c, "from", s->from, s->nfrom) ||
-         !cJSON_AddStringToObject(c, "value", best ? best : (nunknown ? "unknown" : "not_applicable"))))
+        (!add_list(r, c, "from", s->from, s->nfrom) ||
+         !vep__json_add_string(r->alloc, c, "value", best ? best : (nunknown ? "unknown" : "not_applicable"))))
         r->nomem = 1;
 }
 
@@ -388,18 +373,18 @@ static void do_drop_add(mig_run *r, const vep_mig_step *s)
     if (s->op == VEP_MIG_DROP) {
         if (cJSON_GetObjectItemCaseSensitive(r->answers, s->item) == NULL)
             return;
-        cJSON_DeleteItemFromObjectCaseSensitive(r->answers, s->item);
-        if ((c = log_change(r, s)) && s->reason && !cJSON_AddStringToObject(c, "reason", s->reason))
+        vep__json_delete(r->alloc, cJSON_DetachItemFromObjectCaseSensitive(r->answers, s->item));
+        if ((c = log_change(r, s)) && s->reason && !vep__json_add_string(r->alloc, c, "reason", s->reason))
             r->nomem = 1;
         return;
     }
     if (cJSON_GetObjectItemCaseSensitive(r->answers, s->item))
         return;                          /* already answered: kept */
-    a = cJSON_CreateObject();
-    if (a == NULL || (s->value ? !cJSON_AddStringToObject(a, "value", s->value)
-                               : !cJSON_AddStringToObject(a, "status", s->status)) ||
-        (s->reason && !cJSON_AddStringToObject(a, "reason", s->reason))) {
-        cJSON_Delete(a);
+    a = vep__json_new_object(r->alloc);
+    if (a == NULL || (s->value ? !vep__json_add_string(r->alloc, a, "value", s->value)
+                               : !vep__json_add_string(r->alloc, a, "status", s->status)) ||
+        (s->reason && !vep__json_add_string(r->alloc, a, "reason", s->reason))) {
+        vep__json_delete(r->alloc, a);
         r->nomem = 1;
         return;
     }
@@ -421,10 +406,10 @@ static void do_judgement(mig_run *r, const vep_mig_step *s)
         return;
     }
     snprintf(old, sizeof old, "%s", lv->valuestring);
-    if (cJSON_SetValuestring(lv, row->to[0]) == NULL)
+    if (vep__json_set_string(r->alloc, lv, row->to[0]) == NULL)
         r->nomem = 1;
-    if ((c = log_change(r, s)) && (!cJSON_AddStringToObject(c, "from", old) ||
-                                   !cJSON_AddStringToObject(c, "to", row->to[0])))
+    if ((c = log_change(r, s)) && (!vep__json_add_string(r->alloc, c, "from", old) ||
+                                   !vep__json_add_string(r->alloc, c, "to", row->to[0])))
         r->nomem = 1;
 }
 
@@ -466,14 +451,14 @@ static int check_source(mig_run *r, char *old_version, size_t n)
 /* Replaces the string member `key` of o (which has it); 0 when out of
 ** memory (a document that still named the old version would pass for a
 ** migrated one). */
-static int replace_string(cJSON *o, const char *key, const char *value)
+static int replace_string(mig_run *r, cJSON *o, const char *key, const char *value)
 {
-    cJSON *s = cJSON_CreateString(value);
-    if (s == NULL || !cJSON_ReplaceItemInObjectCaseSensitive(o, key, s)) {
-        cJSON_Delete(s);
+    cJSON *s = vep__json_new_string(r->alloc, value);
+    if (s == NULL || !vep__json_replace(r->alloc, o, key, s)) {
+        vep__json_delete(r->alloc, s);
         return 0;
     }
-    return s->string != NULL;       /* cJSON 1.7.15 replaces even so */
+    return 1;
 }
 
 /* Sets the target instrument and appends the record of this migration. */
@@ -481,12 +466,12 @@ static void record(mig_run *r, const char *old_version)
 {
     cJSON *ins = cJSON_GetObjectItemCaseSensitive(r->root, "instrument");
     cJSON *list = cJSON_GetObjectItemCaseSensitive(r->root, "migrations"), *e, *o;
-    if (!replace_string(ins, "id", r->m->to_id) ||
-        !replace_string(ins, "version", r->m->to_version)) {
+    if (!replace_string(r, ins, "id", r->m->to_id) ||
+        !replace_string(r, ins, "version", r->m->to_version)) {
         r->nomem = 1;
         return;
     }
-    if (list == NULL && (list = cJSON_AddArrayToObject(r->root, "migrations")) == NULL) {
+    if (list == NULL && (list = vep__json_add_array(r->alloc, r->root, "migrations")) == NULL) {
         r->nomem = 1;
         return;
     }
@@ -494,25 +479,25 @@ static void record(mig_run *r, const char *old_version)
         problem(r, "$.migrations", NULL, "wrong_type", "\"migrations\" must be a list");
         return;
     }
-    e = cJSON_CreateObject();
-    if (e == NULL || !cJSON_AddItemToArray(list, e)) {
-        cJSON_Delete(e);
+    e = vep__json_new_object(r->alloc);
+    if (e == NULL || !vep__json_add(r->alloc, list, NULL, e)) {
+        vep__json_delete(r->alloc, e);
         r->nomem = 1;
         return;
     }
-    if (!cJSON_AddStringToObject(e, "id", r->m->id) ||
-        !cJSON_AddStringToObject(e, "version", r->m->version) ||
-        !cJSON_AddStringToObject(e, "sha256", r->m->sha256) ||
-        !(o = cJSON_AddObjectToObject(e, "from")) ||
-        !cJSON_AddStringToObject(o, "id", r->m->from_id) ||
-        !cJSON_AddStringToObject(o, "version", old_version) ||
-        !(o = cJSON_AddObjectToObject(e, "to")) ||
-        !cJSON_AddStringToObject(o, "id", r->m->to_id) ||
-        !cJSON_AddStringToObject(o, "version", r->m->to_version)) {
+    if (!vep__json_add_string(r->alloc, e, "id", r->m->id) ||
+        !vep__json_add_string(r->alloc, e, "version", r->m->version) ||
+        !vep__json_add_string(r->alloc, e, "sha256", r->m->sha256) ||
+        !(o = vep__json_add_object(r->alloc, e, "from")) ||
+        !vep__json_add_string(r->alloc, o, "id", r->m->from_id) ||
+        !vep__json_add_string(r->alloc, o, "version", old_version) ||
+        !(o = vep__json_add_object(r->alloc, e, "to")) ||
+        !vep__json_add_string(r->alloc, o, "id", r->m->to_id) ||
+        !vep__json_add_string(r->alloc, o, "version", r->m->to_version)) {
         r->nomem = 1;
         return;
     }
-    if (!cJSON_AddItemToObject(e, "changes", r->changes)) {
+    if (!vep__json_add(r->alloc, e, "changes", r->changes)) {
         r->nomem = 1;               /* r->changes is still ours to free */
         return;
     }
@@ -554,7 +539,8 @@ vep_status vep__migrate(vep_engine *e, const vep_migration_model *m,
     static void (*const steps[])(mig_run *, const vep_mig_step *) = {
         do_rename, do_recode, do_split, do_merge, do_drop_add, do_drop_add, do_judgement
     };
-    const char *end = NULL;
+    size_t end = 0;
+    int nomem = 0;
     char old_version[64] = "";
     vep_jsonw w;
     mig_run r;
@@ -564,15 +550,16 @@ vep_status vep__migrate(vep_engine *e, const vep_migration_model *m,
     memset(&r, 0, sizeof r);
     r.e = e;
     r.m = m;
-    r.root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-    if (r.root == NULL && vep__json_well_formed(json, len))
+    r.alloc = &e->alloc;
+    r.root = vep__json_parse(r.alloc, json, len, &end, &nomem);
+    if (nomem)
         return vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
     if (r.root == NULL) {
         problem(&r, "$", NULL, "json_syntax", "the assessment is not valid JSON (near byte %zu)",
-                end && end >= json ? (size_t)(end - json) : (size_t)0);
+                end);
         return vep__engine_fail(e, VEP_ERR_ASSESSMENT, "the assessment cannot be migrated: it is not valid JSON");
     }
-    r.changes = cJSON_CreateArray();
+    r.changes = vep__json_new_array(r.alloc);
     if (r.changes == NULL) {
         st = VEP_ERR_NOMEM;
         goto done;
@@ -594,8 +581,8 @@ vep_status vep__migrate(vep_engine *e, const vep_migration_model *m,
             r.nomem = 1;
     }
 done:
-    cJSON_Delete(r.root);
-    cJSON_Delete(r.changes);
+    vep__json_delete(r.alloc, r.root);
+    vep__json_delete(r.alloc, r.changes);
     if (r.nomem || st == VEP_ERR_NOMEM)
         return vep__engine_fail(e, VEP_ERR_NOMEM, "out of memory");
     if (r.failed)

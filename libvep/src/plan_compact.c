@@ -13,6 +13,7 @@
 ** an empty object.  Problems are reported in the file "test".
 */
 #include <string.h>
+#include "json.h"
 #include "plan_input.h"
 #include "date.h"
 
@@ -242,7 +243,7 @@ vep_status vep__plan_read_test_facts(const vep_alloc *a, vep_diags *d,
     if (f->assessment_date == NULL)
         f->assessment_date = vep__pin_dup(&p, f->as_of);
 cleanup:
-    cJSON_Delete(root);
+    vep__json_delete(p.a, root);
     st = vep__pin_status(&p, VEP_ERR_CONTEXT);
     vep__pin_free(&p);
     return st;

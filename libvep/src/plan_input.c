@@ -15,7 +15,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include "json_check.h"
+#include "json.h"
 #include "plan_input.h"
 #include "date.h"
 #include "utf8.h"
@@ -190,23 +190,23 @@ static void check_duplicates(vep_pin *p, const cJSON *j, int depth)
 ** member names are reported too, and the document is still read. */
 cJSON *vep__pin_parse(vep_pin *p, const char *json, size_t len, const char *what)
 {
-    const char *end = NULL, *lexical = NULL;
+    const char *lexical = NULL;
     cJSON *root;
     unsigned long line = 1, col = 1;
-    size_t i, off;
-    int trailing = 0;
+    size_t i, off = len;
+    int trailing = 0, nomem = 0;
 
     if (json == NULL || len == 0) {
         vep__pin_error(p, NULL, "json_syntax", "the %s is empty", what);
         return NULL;
     }
-    root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-    if (root == NULL && vep__json_well_formed(json, len)) {
-        p->nomem = 1;             /* cJSON ran out of memory, not of JSON */
+    root = vep__json_parse(p->a, json, len, &off, &nomem);
+    if (nomem) {
+        p->nomem = 1;
         return NULL;
     }
-    off = end != NULL && end >= json && (size_t)(end - json) <= len
-              ? (size_t)(end - json) : len;
+    if (off > len)
+        off = len;
     if (root != NULL) {
         while (off < len && (json[off] == ' ' || json[off] == '\n' || json[off] == '\t'
                              || json[off] == '\r'))
@@ -215,7 +215,7 @@ cJSON *vep__pin_parse(vep_pin *p, const char *json, size_t len, const char *what
             check_duplicates(p, root, 0);
             return root;
         }
-        cJSON_Delete(root);
+        vep__json_delete(p->a, root);
         trailing = lexical == NULL;
     }
     for (i = 0; i < off; i++) {
@@ -528,7 +528,7 @@ vep_status vep__plan_read_result(const vep_alloc *a, vep_diags *d,
     read_judgement(&p, root, f);
     read_section(&p, root, "answers", "item", &f->answers, &f->nanswers, answer_entry);
 cleanup:
-    cJSON_Delete(root);
+    vep__json_delete(p.a, root);
     st = vep__pin_status(&p, VEP_ERR_ASSESSMENT);
     vep__pin_free(&p);
     return st;
@@ -549,7 +549,7 @@ vep_status vep__plan_read_context(const vep_alloc *a, vep_diags *d,
     root = vep__pin_parse(&p, json, len, "case context");
     if (root != NULL)
         vep__plan_context_object(&p, root, f);
-    cJSON_Delete(root);
+    vep__json_delete(p.a, root);
     st = vep__pin_status(&p, VEP_ERR_CONTEXT);
     vep__pin_free(&p);
     return st;

@@ -23,8 +23,8 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <cjson/cJSON.h>
 #include "engine.h"
+#include "json.h"
 #include "jsonw.h"
 
 /* Appends a failure message (printf format) to the case's failures. */
@@ -49,18 +49,19 @@ static void fail(vep_jsonw *w, int *failures, const char *fmt, ...)
 /* A new array of the strings at `field` of each object of `arr` (or of
 ** each string of `arr` when field is NULL), for comparing lists; NULL
 ** when out of memory (never a shorter list). */
-static cJSON *project(const cJSON *arr, const char *field)
+static cJSON *project(const vep_alloc *a, const cJSON *arr, const char *field)
 {
-    cJSON *out = cJSON_CreateArray(), *x;
+    cJSON *out = vep__json_new_array(a), *x;
     const cJSON *e;
     if (out == NULL)
         return NULL;
     cJSON_ArrayForEach(e, arr) {
         const cJSON *v = field ? cJSON_GetObjectItemCaseSensitive(e, field) : e;
-        x = cJSON_IsString(v) ? cJSON_CreateString(v->valuestring) : cJSON_CreateNull();
-        if (x == NULL || !cJSON_AddItemToArray(out, x)) {
-            cJSON_Delete(x);
-            cJSON_Delete(out);
+        x = cJSON_IsString(v) ? vep__json_new_string(a, v->valuestring)
+                              : vep__json_new_null(a);
+        if (x == NULL || !vep__json_add(a, out, NULL, x)) {
+            vep__json_delete(a, x);
+            vep__json_delete(a, out);
             return NULL;
         }
     }
@@ -71,8 +72,9 @@ static cJSON *project(const cJSON *arr, const char *field)
 static void expect(vep_jsonw *w, int *failures, const char *key,
                    const cJSON *want, const cJSON *got)
 {
-    char *ws = cJSON_PrintUnformatted(want);
-    char *gs = got ? cJSON_PrintUnformatted(got) : NULL;
+    const vep_alloc *a = w->b->alloc;
+    char *ws = vep__json_print(a, want);
+    char *gs = got ? vep__json_print(a, got) : NULL;
     int same;
     if (ws == NULL || (got != NULL && gs == NULL))
         w->b->failed = 1;         /* out of memory: the report fails */
@@ -83,8 +85,8 @@ static void expect(vep_jsonw *w, int *failures, const char *key,
     if (!same)
         fail(w, failures, "%s: expected %s, got %s", key, ws ? ws : "?",
              gs && !cJSON_IsNull(got) ? gs : "nothing");
-    cJSON_free(ws);
-    cJSON_free(gs);
+    vep__free(a, ws);
+    vep__free(a, gs);
 }
 
 /* Where each expectation key is found in the plan document: a section, a
@@ -162,19 +164,19 @@ static void check_plan(vep_jsonw *w, int *failures, const cJSON *want,
         if (got && where[k].field)
             got = cJSON_GetObjectItemCaseSensitive(got, where[k].field);
         if (where[k].count) {
-            num = cJSON_CreateNumber(cJSON_IsArray(got) ? cJSON_GetArraySize(got) : 0);
+            num = vep__json_new_number(w->b->alloc, cJSON_IsArray(got) ? cJSON_GetArraySize(got) : 0);
             got = num;
             if (num == NULL)
                 w->b->failed = 1;     /* out of memory: the report fails */
         } else if (where[k].each) {
-            list = project(got, where[k].each[0] ? where[k].each : NULL);
+            list = project(w->b->alloc, got, where[k].each[0] ? where[k].each : NULL);
             got = list;
             if (list == NULL)
                 w->b->failed = 1;
         }
         expect(w, failures, e->string, e, got);
-        cJSON_Delete(list);
-        cJSON_Delete(num);
+        vep__json_delete(w->b->alloc, list);
+        vep__json_delete(w->b->alloc, num);
     }
 }
 
@@ -260,7 +262,9 @@ vep_status vep__plan_run_tests(vep_plan *p, vep_buf *b, size_t *failed)
 
         vep__buf_reset(&doc);
         vep__diags_clear(&e->diags);
-        want = tc->expect_json ? cJSON_Parse(tc->expect_json) : NULL;
+        want = tc->expect_json ? vep__json_parse(&e->alloc, tc->expect_json,
+                                                 strlen(tc->expect_json), NULL, NULL)
+                               : NULL;
         if (want == NULL || tc->facts_json == NULL) {
             st = VEP_ERR_NOMEM;
             goto next;
@@ -270,7 +274,7 @@ vep_status vep__plan_run_tests(vep_plan *p, vep_buf *b, size_t *failed)
             st = VEP_ERR_NOMEM;
             goto next;
         }
-        if (rs == VEP_OK && (plan = cJSON_ParseWithLength(doc.data, doc.len)) == NULL) {
+        if (rs == VEP_OK && (plan = vep__json_parse(&e->alloc, doc.data, doc.len, NULL, NULL)) == NULL) {
             st = VEP_ERR_NOMEM;
             goto next;
         }
@@ -299,8 +303,8 @@ vep_status vep__plan_run_tests(vep_plan *p, vep_buf *b, size_t *failed)
         else
             passed++;
     next:
-        cJSON_Delete(want);
-        cJSON_Delete(plan);
+        vep__json_delete(&e->alloc, want);
+        vep__json_delete(&e->alloc, plan);
         if (st != VEP_OK)
             break;
     }

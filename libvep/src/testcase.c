@@ -13,8 +13,8 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <cjson/cJSON.h>
 #include "host.h"
+#include "json.h"
 #include "engine.h"
 #include "jsonw.h"
 
@@ -34,8 +34,9 @@ static const cJSON *by_id(const cJSON *arr, const char *id)
 static void expect_value(vep_jsonw *w, int *failures, const char *what,
                          const char *id, const cJSON *want, const cJSON *got)
 {
-    char *ws = cJSON_PrintUnformatted(want);
-    char *gs = got ? cJSON_PrintUnformatted(got) : NULL;
+    const vep_alloc *a = w->b->alloc;
+    char *ws = vep__json_print(a, want);
+    char *gs = got ? vep__json_print(a, got) : NULL;
     int same;
     if (ws == NULL || (got != NULL && gs == NULL))
         w->b->failed = 1;         /* out of memory: the report fails */
@@ -56,8 +57,8 @@ static void expect_value(vep_jsonw *w, int *failures, const char *what,
         vep__buf_free(&msg);
         (*failures)++;
     }
-    cJSON_free(ws);
-    cJSON_free(gs);
+    vep__free(a, ws);
+    vep__free(a, gs);
 }
 
 /* Checks `expect` against a scored result document. */
@@ -197,23 +198,25 @@ vep_status vep__run_tests(vep_instrument *ins, vep_buf *b, size_t *failed)
         vep__jw_kint(&w, "line", tc->origin.line);
         vep__jw_key(&w, "failures");
         vep__jw_array(&w);
-        expect = tc->expect_json ? cJSON_Parse(tc->expect_json) : NULL;
+        expect = tc->expect_json ? vep__json_parse(&e->alloc, tc->expect_json,
+                                                   strlen(tc->expect_json), NULL, NULL)
+                                 : NULL;
         if (expect == NULL || tc->assessment_json == NULL) {
             st = VEP_ERR_NOMEM;
-            cJSON_Delete(expect);
+            vep__json_delete(&e->alloc, expect);
             break;
         }
         rs = assess_case(ins, tc, &result);
         if (rs == VEP_ERR_NOMEM) {
             st = rs;
-            cJSON_Delete(expect);
+            vep__json_delete(&e->alloc, expect);
             break;
         }
         if (rs == VEP_OK) {
-            doc = cJSON_ParseWithLength(result.data, result.len);
+            doc = vep__json_parse(&e->alloc, result.data, result.len, NULL, NULL);
             if (doc == NULL) {
                 st = VEP_ERR_NOMEM;
-                cJSON_Delete(expect);
+                vep__json_delete(&e->alloc, expect);
                 break;
             }
             check_result(&w, &failures, expect, doc);
@@ -229,8 +232,8 @@ vep_status vep__run_tests(vep_instrument *ins, vep_buf *b, size_t *failed)
             (*failed)++;
         else
             passed++;
-        cJSON_Delete(expect);
-        cJSON_Delete(doc);
+        vep__json_delete(&e->alloc, expect);
+        vep__json_delete(&e->alloc, doc);
     }
     vep__buf_free(&result);
     if (st != VEP_OK)

@@ -294,76 +294,6 @@ static vep_status run_migrate(fx_oom_op *op)
     return vep_migrate(&op->out, (vep_migration *)(void *)op->ins, op->doc, strlen(op->doc));
 }
 
-/* cJSON allocates with the C library (libvep installs no hooks: they are
-** process-global).  This test program may: it fails cJSON's Nth
-** allocation during one vep_migrate, for every N, and counts the blocks
-** cJSON holds.  Every failure must give VEP_ERR_NOMEM (or, while the
-** input is being parsed, the parser's refusal), leak nothing, and never
-** let a document through that is not the full migration. */
-static struct { unsigned long count, fail_at; long live; } cj;
-
-static void *cj_malloc(size_t n)
-{
-    void *p;
-    if (++cj.count == cj.fail_at)
-        return NULL;
-    p = malloc(n);
-    if (p)
-        cj.live++;
-    return p;
-}
-
-static void cj_free(void *p)
-{
-    if (p)
-        cj.live--;
-    free(p);
-}
-
-static void test_oom_cjson(void **state)
-{
-    cJSON_Hooks hooks = { cj_malloc, cj_free };
-    char *doc = fx_read(fx_path(POSITIVE), NULL), *want = NULL, *out = NULL;
-    unsigned long n, parse;
-    vep_engine *e = NULL;
-    vep_migration *m;
-    vep_status st;
-    cJSON *j;
-    (void)state;
-    assert_int_equal(vep_engine_new(&e, NULL), VEP_OK);
-    m = load_migration(e, MIGRATION);
-    cJSON_InitHooks(&hooks);
-    memset(&cj, 0, sizeof cj);
-    j = cJSON_ParseWithLength(doc, strlen(doc));
-    parse = cj.count;                  /* the allocations of the parse */
-    cJSON_Delete(j);
-    cj.count = 0;
-    assert_int_equal(vep_migrate(&want, m, doc, strlen(doc)), VEP_OK);
-    for (n = 1; n <= cj.count; n++) {
-        unsigned long total = cj.count;
-        memset(&cj, 0, sizeof cj);
-        cj.fail_at = n;
-        st = vep_migrate(&out, m, doc, strlen(doc));
-        if (st == VEP_OK) {
-            if (strcmp(out, want) != 0)
-                fail_msg("cJSON allocation %lu failed, yet the migration succeeded with another document", n);
-            vep_free(out);
-            out = NULL;
-        } else if (!(st == VEP_ERR_NOMEM || (n <= parse && st == VEP_ERR_ASSESSMENT))) {
-            fail_msg("cJSON allocation %lu failed: status %s (%s)", n, vep_status_name(st), vep_engine_errmsg(e));
-        }
-        assert_null(out);
-        if (cj.live != 0)
-            fail_msg("cJSON allocation %lu failed: %ld blocks leaked", n, cj.live);
-        cj.count = total;
-    }
-    cJSON_InitHooks(NULL);
-    vep_free(want);
-    vep_migration_free(m);
-    vep_engine_free(e);
-    free(doc);
-}
-
 /* Loading a migration under out of memory: the steps' code maps are read
 ** into sorted tables, and a copy that fails must not leave a NULL code
 ** for the sort to compare. */
@@ -423,7 +353,6 @@ int main(void)
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_merge_rules),
         cmocka_unit_test(test_oom),
-        cmocka_unit_test(test_oom_cjson),
     };
     fx_filter();
     return cmocka_run_group_tests(tests, NULL, NULL);

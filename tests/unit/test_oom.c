@@ -1,11 +1,11 @@
 /*
 ** test_oom.c -- out-of-memory injection in the manner of SQLite, over every
-** operation of the public API at once: the engine's allocator and cJSON's
-** (routed by this test program to the same counting allocator, so that
-** its allocations fail in turn too) share one count, and allocation N
-** fails for N = 1, 2, ... until the operation succeeds.  Every failure
+** operation of the public API at once: every allocation goes through the
+** engine's allocator (JSON trees included, json.h; a tripwire on cJSON's
+** process-wide hooks proves none goes around it), and allocation N fails
+** for N = 1, 2, ... until the operation succeeds.  Every failure
 ** must return VEP_ERR_NOMEM with a message, leave *out NULL, leak nothing
-** in either allocator, and leave the engine as usable as before; a
+** in the allocator, and leave the engine as usable as before; a
 ** failure the operation absorbs must not change its result.
 **
 ** The operations: loading an instrument (plain, with Lua function rules,
@@ -28,26 +28,32 @@
 #define RNA_CTX   "examples/cases/rna-example.context.json"
 #define SCR_CTX   "examples/cases/screen-positive.context.json"
 
-/* cJSON's hooks are process-global: this test program owns the process,
-** so it may point them at the allocator of the operation being run. */
-static fx_alloc *g_cjson;
+/* libvep must never allocate through cJSON: cJSON's hooks are
+** process-global, so its allocations could not reach the engine's
+** allocator.  This test program owns the process, so it sets a tripwire
+** there: every allocation cJSON makes while an operation runs is counted,
+** and the count must stay 0. */
+static unsigned long g_cjson_calls;
 
 static void *cj_malloc(size_t n)
 {
-    return fx_malloc(g_cjson, n);
+    g_cjson_calls++;
+    return malloc(n);
 }
 
-static void cj_free(void *p)
+/* Arms the tripwire (1) or takes it away and checks it (0). */
+static void cjson_tripwire(int on, const char *what)
 {
-    fx_free(g_cjson, p);
-}
-
-/* Routes cJSON's allocations to `a` (NULL: back to the C library). */
-static void route_cjson(fx_alloc *a)
-{
-    cJSON_Hooks hooks = { cj_malloc, cj_free };
-    g_cjson = a;
-    cJSON_InitHooks(a ? &hooks : NULL);
+    cJSON_Hooks hooks = { cj_malloc, free };
+    if (on) {
+        g_cjson_calls = 0;
+        cJSON_InitHooks(&hooks);
+        return;
+    }
+    cJSON_InitHooks(NULL);
+    if (g_cjson_calls != 0)
+        fail_msg("%s: %lu allocations through cJSON's process-wide hooks",
+                 what, g_cjson_calls);
 }
 
 /* What every operation needs besides the fixture's: documents, handles
@@ -270,7 +276,7 @@ static unsigned long run_one(const oom_op_def *d, int persistent)
     op->run = d->run;
     op->finish = d->finish;
     op->keep_diags = d->keep_diags;
-    route_cjson(&op->a);
+    cjson_tripwire(1, d->what);
     fx_alloc_arm(&op->a, 0, 0);        /* count one run's allocations */
     assert_int_equal(op->run(op), VEP_OK);
     points = op->a.count;
@@ -278,7 +284,7 @@ static unsigned long run_one(const oom_op_def *d, int persistent)
     if (!op->keep_diags)
         fx_clear(op->e);
     fx_oom_loop(op, d->what, persistent);
-    route_cjson(NULL);
+    cjson_tripwire(0, d->what);
     vep_free(g.result);
     free(g.doc);
     free(g.ctx);

@@ -110,13 +110,13 @@ VEP_API void vep_free(void *ptr);
 /* ---------------------------------------------------------------------------
 ** Allocator hook.
 **
-** Every allocation an engine makes, its Lua states included, goes through
-** its allocator, with three exceptions that use the C library's malloc:
-** the short-lived parse tree of an assessment document (cJSON's allocator
-** hooks are process-global, so libvep leaves them alone), realpath() when
-** a helper module is resolved, and libcrypto while hashing sources (and
-** the C library's own stdio buffers when a script file is read).  All three
-** functions must be given; vep_engine_new refuses a partial set with
+** Every allocation an engine makes, its Lua states and JSON documents
+** included, goes through its allocator, with two exceptions that use the C
+** library's malloc: realpath() when a helper module is resolved, and
+** libcrypto while hashing sources (and the C library's own stdio buffers
+** when a script file is read).  libvep never changes the process-wide
+** allocator hooks of cJSON or any other library.  All three functions must
+** be given; vep_engine_new refuses a partial set with
 ** VEP_ERR_ARGUMENT.  The functions must behave like malloc, realloc and free
 ** (realloc(ud, NULL, n) allocates; free(ud, NULL) does nothing).  The
 ** structure is copied by vep_engine_new(); `ud` is passed back untouched.
