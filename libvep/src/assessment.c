@@ -21,8 +21,8 @@
 **
 ** Ownership: on VEP_OK ctx->as holds the assessment, which the caller
 ** frees with vep__assessment_free(); on any other status ctx->as is left
-** NULL and nothing is kept.  The cJSON tree (allocated by cJSON's own
-** default hooks, never changed here) is freed before returning.
+** NULL and nothing is kept.  The parse tree (vep__json_parse, json.h, in
+** the engine's memory) is freed before returning.
 */
 #include <string.h>
 #include "json.h"

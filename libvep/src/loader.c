@@ -553,6 +553,20 @@ static void cap_give(void *sb, size_t bytes)
     vep__sandbox_give(sb, bytes);
 }
 
+/* Reports a load that the memory limit stopped after the declarations
+** were read (the checks and the hashing allocate through the metered
+** allocator too): the limit, not the host, ran out. */
+static vep_status over_the_cap(vep_engine *e, const vep_script_load *sl,
+                               const char *path)
+{
+    vep__diag_add(&e->diags, path, 0, NULL, NULL, "memory_limit",
+                  "memory limit exceeded (%zu bytes) while the %s was built "
+                  "from its declarations", e->limits.memory, sl->owner);
+    return vep__engine_fail(e, VEP_ERR_LIMIT_MEMORY, "%s: memory limit exceeded "
+                            "(%zu bytes) while the %s was built from its "
+                            "declarations", path, e->limits.memory, sl->owner);
+}
+
 /* Reads the records into the model and checks it; VEP_OK, or
 ** VEP_ERR_DEFINITION with every problem reported, or another failure. */
 static vep_status read_and_check(vep_engine *e, vep_sandbox *sb,
@@ -664,14 +678,16 @@ vep_status vep__script_load(vep_engine *e, const vep_script_load *sl,
         goto done;
     }
     st = read_and_check(e, sb, sl, path);
-    if (st != VEP_OK)
-        goto done;
-    st = vep__hash_sources(sl->alloc, *sl->sources, *sl->nsources, sl->sha256);
-    if (st == VEP_OK && vep__lineage_hash(sl->alloc, *sl->lineage, *sl->nlineage,
-                                          *sl->sources, *sl->nsources) != 0)
-        st = VEP_ERR_NOMEM;
-    if (st != VEP_OK)
-        vep__engine_fail(e, st, "cannot hash the script sources");
+    if (st == VEP_OK) {
+        st = vep__hash_sources(sl->alloc, *sl->sources, *sl->nsources, sl->sha256);
+        if (st == VEP_OK && vep__lineage_hash(sl->alloc, *sl->lineage, *sl->nlineage,
+                                              *sl->sources, *sl->nsources) != 0)
+            st = VEP_ERR_NOMEM;
+        if (st != VEP_OK)
+            vep__engine_fail(e, st, "cannot hash the script sources");
+    }
+    if (st == VEP_ERR_NOMEM && vep__meter_refused(&meter))
+        st = over_the_cap(e, sl, path);   /* the checks or the hashing */
 done:
     vep__meter_detach(&meter, sl->alloc);
     vep__sandbox_free(sb);

@@ -719,10 +719,14 @@ vep_status vep__sandbox_cpcall(vep_sandbox *sb, lua_CFunction fn, void *ud,
 
 /* Charges bytes the host holds on the script's behalf (the model being
 ** built from its declarations, meter.h) to the cap, as if Lua held them;
-** a charge that does not fit trips the memory limit at the nearest Lua
-** line, if any. */
+** a charge that does not fit after a full collection (what Lua itself
+** does before it refuses) trips the memory limit at the nearest Lua line,
+** if any.  Never called from inside the Lua allocator, so collecting is
+** safe here. */
 int vep__sandbox_hold(vep_sandbox *sb, size_t bytes)
 {
+    if (bytes > sb->mem_limit - sb->mem_used && sb->tripped == VEP_OK)
+        lua_gc(sb->L, LUA_GCCOLLECT);
     if (bytes > sb->mem_limit - sb->mem_used) {
         sb->cap_refused = 1;
         sb_trip(sb, sb->L, VEP_ERR_LIMIT_MEMORY, NULL);
